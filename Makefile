@@ -1,0 +1,73 @@
+# Plenary — two commands for a new user: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test setup setup-test check-system migrate messages translations demo serve worker beat bench clean help
+
+help:
+	@echo "make run    - install, migrate, load the demo summit and serve it on 127.0.0.1:$(PORT)"
+	@echo "make test   - install with test extras and run the whole test suite"
+	@echo "make worker / make beat - run a Celery worker / scheduler (needs CELERY_BROKER_URL)"
+
+check-system:
+	@command -v $(PYTHON) >/dev/null 2>&1 || command -v python3 >/dev/null 2>&1 || { echo "ERROR: Python 3.11 is required (Debian: apt-get install python3 python3-venv)."; exit 1; }
+	@PY=$$(command -v $(PYTHON) || command -v python3); $$PY -c 'import sys; assert sys.version_info[:2] >= (3, 11), sys.version' 2>/dev/null || { echo "ERROR: Python >= 3.11 is required, found $$($$PY --version)."; exit 1; }
+	@PY=$$(command -v $(PYTHON) || command -v python3); $$PY -c 'import venv, ensurepip' 2>/dev/null || { echo "ERROR: the Python venv module is missing (Debian: apt-get install python3-venv)."; exit 1; }
+	@missing=""; \
+	  ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing="$$missing libpango-1.0-0"; \
+	  ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing="$$missing libpangoft2-1.0-0"; \
+	  ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset.so' || missing="$$missing libharfbuzz-subset0"; \
+	  [ -d /usr/share/fonts/truetype/noto ] || missing="$$missing fonts-noto-core"; \
+	  [ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
+	  if [ -n "$$missing" ]; then echo "WARNING: PDF documents need these Debian packages:$$missing"; \
+	    echo "         install them with: sudo apt-get install$$missing"; fi
+
+$(VENV)/.installed: pyproject.toml
+	@$(MAKE) --no-print-directory check-system
+	@test -x $(PY) || { PY=$$(command -v $(PYTHON) || command -v python3); $$PY -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+setup: $(VENV)/.installed
+setup-test: $(VENV)/.installed-test
+
+messages: setup
+	$(PY) manage.py compile_translations
+
+migrate: setup
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate messages
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "Plenary is starting on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup-test
+	@$(MAKE) --no-print-directory check-system
+	$(PY) manage.py compile_translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+worker: setup
+	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
+beat: setup
+	$(VENV)/bin/celery -A config beat --loglevel=INFO
+
+bench: setup-test
+	@for f in bench/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,185 @@
+"""Import spreadsheets through django-import-export resources, all or nothing.
+
+Used by the admin import screens and the ``import_records`` management command alike.
+Other apps register their own kinds with :func:`register`.
+"""
+
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+TOKEN_RE = re.compile(r"[0-9a-f]{32}\.(csv|xlsx|json)")
+MAX_ROWS = 20_000
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as a spreadsheet."""
+
+
+@dataclass
+class ImportKind:
+    name: str
+    label: str
+    resource_class: type
+    permission: str
+    index_url_name: str
+
+    def allowed(self, user):
+        return user.is_active and user.has_perm(self.permission)
+
+    @property
+    def columns(self):
+        resource = self.resource_class()
+        return [f.column_name for f in resource.get_import_fields()]
+
+
+_REGISTRY: dict[str, ImportKind] = {}
+
+
+def register(kind: ImportKind):
+    _REGISTRY[kind.name] = kind
+    return kind
+
+
+def registry():
+    if not _REGISTRY:
+        _register_defaults()
+    return dict(_REGISTRY)
+
+
+def _register_defaults():
+    from .resources import OrganisationResource, RoomResource, SessionResource, ThemeResource
+
+    for name, label, resource, model in (
+        ("organisations", gettext_lazy("Organisations"), OrganisationResource, "organisation"),
+        ("themes", gettext_lazy("Themes"), ThemeResource, "theme"),
+        ("rooms", gettext_lazy("Rooms"), RoomResource, "room"),
+        ("sessions", gettext_lazy("Sessions"), SessionResource, "session"),
+    ):
+        register(ImportKind(name, label, resource, f"summits.add_{model}", f"summits_{model}:index"))
+
+
+def extension(filename):
+    suffix = PurePath(filename).suffix.lower()
+    return suffix if suffix in (".csv", ".xlsx", ".json") else ".csv"
+
+
+def read_dataset(content: bytes, filename: str) -> tablib.Dataset:
+    """Read CSV (UTF-8, with or without BOM), XLSX or JSON into a Dataset, or raise ImportFileError."""
+    suffix = PurePath(filename).suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+        elif suffix == ".json":
+            rows = json.loads(content.decode("utf-8-sig"))
+            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+                raise ImportFileError(_("A JSON import must be a list of objects."))
+            dataset = tablib.Dataset().load(json.dumps(rows), format="json")
+        elif suffix in (".csv", ".txt", ""):
+            text = content.decode("utf-8-sig")
+            dataset = tablib.Dataset().load(text, format="csv")
+        else:
+            raise ImportFileError(_("Unsupported file type “%(suffix)s”: use CSV, XLSX or JSON.") % {"suffix": suffix})
+    except ImportFileError:
+        raise
+    except UnicodeDecodeError:
+        raise ImportFileError(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")) from None
+    except Exception as exc:  # tablib/openpyxl raise many kinds of errors on broken files
+        raise ImportFileError(_("The file could not be read as a spreadsheet (%(error)s).") % {"error": exc}) from None
+    if not dataset.headers:
+        raise ImportFileError(_("The file has no header row."))
+    if len(dataset) == 0:
+        raise ImportFileError(_("The file has a header row but no data rows."))
+    if len(dataset) > MAX_ROWS:
+        raise ImportFileError(_("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS})
+    # Normalise headers: trimmed, lower case, so "Title_FR " matches "title_fr".
+    dataset.headers = [str(h or "").strip().lower() for h in dataset.headers]
+    return dataset
+
+
+@dataclass
+class RowError:
+    line: int  # spreadsheet line: the header is line 1, the first data row line 2
+    field: str
+    message: str
+
+    def __str__(self):
+        if self.field:
+            return _("Row %(line)d, column “%(field)s”: %(message)s") % {
+                "line": self.line, "field": self.field, "message": self.message
+            }
+        return _("Row %(line)d: %(message)s") % {"line": self.line, "message": self.message}
+
+
+@dataclass
+class ImportReport:
+    kind: ImportKind
+    dry_run: bool
+    rows: list = field(default_factory=list)  # (line, action, [values in header order])
+    errors: list = field(default_factory=list)  # RowError
+    totals: dict = field(default_factory=lambda: {"new": 0, "update": 0, "skip": 0})
+    headers: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _column_for(resource, attribute):
+    for f in resource.get_import_fields():
+        if f.attribute == attribute or f.column_name == attribute:
+            return f.column_name
+    return attribute
+
+
+def run_import(kind: ImportKind, dataset: tablib.Dataset, *, dry_run: bool, user=None) -> ImportReport:
+    """Import every row or none. Returns a report with per-row actions or errors."""
+    resource = kind.resource_class()
+    report = ImportReport(kind=kind, dry_run=dry_run, headers=list(dataset.headers))
+    expected = set(kind.columns)
+    unknown = [h for h in dataset.headers if h and h not in expected]
+    if unknown:
+        report.errors.append(
+            RowError(1, "", _("Unknown columns: %(unknown)s. Expected columns: %(expected)s.")
+                     % {"unknown": ", ".join(unknown), "expected": ", ".join(kind.columns)})
+        )
+        return report
+    try:
+        with transaction.atomic():
+            result = resource.import_data(
+                dataset, dry_run=dry_run, raise_errors=False, use_transactions=True,
+                rollback_on_validation_errors=True, collect_failed_rows=True, user=user,
+            )
+            for invalid in result.invalid_rows:
+                for attr, messages_ in invalid.error_dict.items():
+                    column = "" if attr == NON_FIELD_ERRORS else _column_for(resource, attr)
+                    for message in messages_:
+                        report.errors.append(RowError(invalid.number + 1, column, message))
+            for number, errors in result.row_errors():
+                for error in errors:
+                    report.errors.append(RowError(number + 1, "", str(error.error)))
+            for error in result.base_errors:
+                report.errors.append(RowError(1, "", str(error.error)))
+            for index, row_result in enumerate(result.rows):
+                action = row_result.import_type
+                if action in report.totals:
+                    report.totals[action] += 1
+                report.rows.append((index + 2, action, list(dataset[index])))
+            if report.errors or dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    report.errors.sort(key=lambda e: e.line)
+    return report

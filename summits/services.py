@@ -1,0 +1,125 @@
+"""Operations and rules of the summit domain.
+
+The scheduling rules are plain functions returning translated messages so that model
+``clean()``, the admin's inline speaker forms and the spreadsheet importer share them.
+"""
+
+import logging
+from datetime import datetime, time
+
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from .models import Session, SessionSpeaker, Summit
+
+logger = logging.getLogger(__name__)
+
+
+def _local(dt, summit):
+    return formats.date_format(timezone.localtime(dt, summit.tz), "DATETIME_FORMAT")
+
+
+def summit_bounds(summit):
+    """Aware datetimes of the summit's first midnight and last midnight, in its time zone."""
+    start = datetime.combine(summit.start_date, time.min, tzinfo=summit.tz)
+    end = datetime.combine(summit.end_date, time.max, tzinfo=summit.tz)
+    return start, end
+
+
+def room_clash(room_id, start, end, exclude_session=None):
+    """Message naming the session already in the room at that time, or None."""
+    qs = Session.objects.filter(room_id=room_id, start__lt=end, end__gt=start).select_related("summit")
+    if exclude_session:
+        qs = qs.exclude(pk=exclude_session)
+    other = qs.order_by("start").first()
+    if other is None:
+        return None
+    return _("This room already hosts “%(title)s” from %(start)s to %(end)s.") % {
+        "title": other.title,
+        "start": _local(other.start, other.summit),
+        "end": _local(other.end, other.summit),
+    }
+
+
+def speaker_clash(speaker_id, start, end, exclude_session=None):
+    """Message naming the other session the speaker is in at that time, or None."""
+    qs = SessionSpeaker.objects.filter(
+        speaker_id=speaker_id, session__start__lt=end, session__end__gt=start
+    ).select_related("session__summit", "speaker")
+    if exclude_session:
+        qs = qs.exclude(session_id=exclude_session)
+    other = qs.order_by("session__start").first()
+    if other is None:
+        return None
+    return _("%(speaker)s is already in “%(title)s” from %(start)s to %(end)s.") % {
+        "speaker": other.speaker.full_name,
+        "title": other.session.title,
+        "start": _local(other.session.start, other.session.summit),
+        "end": _local(other.session.end, other.session.summit),
+    }
+
+
+def session_errors(session, speaker_ids=None):
+    """All rule violations of a session, as {field: message}. Empty when the session is valid.
+
+    ``speaker_ids`` are the speakers about to be attached (the admin form passes them before they
+    are saved); by default the speakers already attached are checked.
+    """
+    errors = {}
+    summit = session.summit if session.summit_id else None
+    start, end = session.start, session.end
+    if start and end and end <= start:
+        errors["end"] = _("A session must end after it starts.")
+    if summit and start and end and "end" not in errors:
+        first, last = summit_bounds(summit)
+        if start < first or start > last:
+            errors["start"] = _("The session must start within the summit’s dates (%(first)s – %(last)s).") % {
+                "first": formats.date_format(summit.start_date), "last": formats.date_format(summit.end_date)
+            }
+        elif end > last:
+            errors["end"] = _("The session must end within the summit’s dates (%(first)s – %(last)s).") % {
+                "first": formats.date_format(summit.start_date), "last": formats.date_format(summit.end_date)
+            }
+    if summit and session.theme_id and session.theme.summit_id != summit.pk:
+        errors["theme"] = _("This theme belongs to another summit (%(summit)s).") % {"summit": session.theme.summit}
+    if summit and session.room_id and session.room.summit_id != summit.pk:
+        errors["room"] = _("This room belongs to another summit (%(summit)s).") % {"summit": session.room.summit}
+    if errors or not (start and end):
+        return errors
+    if session.room_id:
+        clash = room_clash(session.room_id, start, end, exclude_session=session.pk)
+        if clash:
+            errors["room"] = clash
+    if speaker_ids is None:
+        speaker_ids = list(session.speaker_roles.values_list("speaker_id", flat=True)) if session.pk else []
+    for speaker_id in speaker_ids:
+        clash = speaker_clash(speaker_id, start, end, exclude_session=session.pk)
+        if clash:
+            errors["start"] = clash
+            break
+    return errors
+
+
+@transaction.atomic
+def assign_speaker(session, speaker, role, sort_order=0):
+    """Put a speaker on a session (or change their role), refusing a clash."""
+    from django.core.exceptions import ValidationError
+
+    clash = speaker_clash(speaker.pk, session.start, session.end, exclude_session=session.pk)
+    if clash:
+        raise ValidationError({"speaker": clash})
+    link, _created = SessionSpeaker.objects.update_or_create(
+        session=session, speaker=speaker, defaults={"role": role, "sort_order": sort_order}
+    )
+    logger.info("speaker %s is %s of session %s", speaker.pk, role, session.pk)
+    return link
+
+
+def summits_for_user(user):
+    """Summits whose data this staff user may manage: all for superusers, else those they are given."""
+    if not user.is_authenticated or not user.is_active:
+        return Summit.objects.none()
+    if user.is_superuser:
+        return Summit.objects.all()
+    return Summit.objects.filter(organisers=user)

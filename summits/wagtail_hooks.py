@@ -1,0 +1,225 @@
+"""The organisers' back office for the summit domain (Wagtail viewsets)."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views import generic
+
+from . import admin_views
+from .admin_forms import SessionAdminForm, translated_tabs
+from .models import Organisation, Room, Session, Speaker, Summit, Theme
+from .services import summits_for_user
+
+
+class SummitScopedMixin:
+    """Organisers only see and edit records of the summits they are given (superusers: all)."""
+
+    summit_lookup = "summit"
+
+    def scope(self, queryset):
+        allowed = summits_for_user(self.request.user)
+        if self.summit_lookup == "pk":
+            return queryset.filter(pk__in=allowed.values("pk"))
+        return queryset.filter(**{f"{self.summit_lookup}__in": allowed.values("pk")})
+
+    def get_base_queryset(self):
+        return self.scope(super().get_base_queryset())
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self.scope(type(obj)._default_manager.filter(pk=obj.pk)).exists():
+            raise PermissionDenied
+        return obj
+
+
+def scoped(view_class, lookup):
+    return type(f"Scoped{view_class.__name__}", (SummitScopedMixin, view_class), {"summit_lookup": lookup})
+
+
+class ScopedViewSet(ModelViewSet):
+    summit_lookup = "summit"
+
+    @property
+    def index_view_class(self):
+        return scoped(generic.IndexView, self.summit_lookup)
+
+    @property
+    def edit_view_class(self):
+        return scoped(generic.EditView, self.summit_lookup)
+
+    @property
+    def delete_view_class(self):
+        return scoped(generic.DeleteView, self.summit_lookup)
+
+    @property
+    def inspect_view_class(self):
+        return scoped(generic.InspectView, self.summit_lookup)
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_order = 500
+    add_to_admin_menu = False
+    list_display = ["name", "acronym", "kind", "country"]
+    list_filter = ["kind", "country"]
+    list_export = ["name", "name_fr", "acronym", "kind", "country", "website"]
+    export_filename = "organisations"
+    search_fields = ["name", "name_fr", "acronym"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+    edit_handler = translated_tabs(
+        [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("kind"), FieldPanel("country"),
+         FieldPanel("website"), FieldPanel("logo")],
+        ["name"],
+    )
+
+
+class SummitViewSet(ScopedViewSet):
+    model = Summit
+    icon = "date"
+    summit_lookup = "pk"
+    list_display = ["title", "start_date", "end_date", "city", "status"]
+    list_filter = ["status", "country"]
+    list_export = ["slug", "title", "title_fr", "start_date", "end_date", "timezone", "city", "country", "status"]
+    export_filename = "summits"
+    search_fields = ["title", "title_fr", "city", "slug"]
+    ordering = ["-start_date"]
+    inspect_view_enabled = True
+    edit_handler = translated_tabs(
+        [
+            FieldPanel("slug"),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("timezone")]),
+            FieldRowPanel([FieldPanel("country"), FieldPanel("status")]),
+            FieldPanel("co_organisers"),
+            FieldPanel("languages"),
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("retention_days")])],
+                heading=_("Registration and personal data"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("colour"), FieldPanel("logo"), FieldPanel("hero_image")], heading=_("Visual identity")
+            ),
+            MultiFieldPanel([FieldPanel("signatory_name"), FieldPanel("signatory_title")], heading=_("Letters")),
+            FieldPanel("organisers"),
+        ],
+        ["title", "tagline", "description", "city", "venue"],
+    )
+
+
+class ThemeViewSet(ScopedViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["title", "summit", "sort_order"]
+    list_filter = ["summit"]
+    list_export = ["summit_slug", "slug", "title", "title_fr", "colour", "sort_order"]
+    export_headings = {"summit_slug": "summit"}
+    export_filename = "themes"
+    search_fields = ["title", "title_fr", "slug"]
+    ordering = ["summit", "sort_order"]
+    edit_handler = translated_tabs(
+        [FieldPanel("summit"), FieldPanel("slug"), FieldPanel("colour"), FieldPanel("sort_order")],
+        ["title", "description"],
+    )
+
+
+class RoomViewSet(ScopedViewSet):
+    model = Room
+    icon = "home"
+    list_display = ["name", "summit", "capacity", "accessible"]
+    list_filter = ["summit", "accessible"]
+    list_export = ["summit_slug", "name", "name_fr", "location", "capacity", "accessible"]
+    export_headings = {"summit_slug": "summit"}
+    export_filename = "rooms"
+    search_fields = ["name", "name_fr"]
+    ordering = ["summit", "name"]
+    edit_handler = translated_tabs(
+        [FieldPanel("summit"), FieldPanel("capacity"), FieldPanel("accessible")],
+        ["name", "location"],
+    )
+
+
+class SpeakerViewSet(ModelViewSet):
+    model = Speaker
+    icon = "user"
+    list_display = ["family_name", "given_name", "organisation", "position"]
+    list_filter = ["organisation__kind", "country"]
+    list_export = ["honorific", "given_name", "family_name", "position", "organisation", "country"]
+    export_filename = "speakers"
+    search_fields = ["given_name", "family_name", "position"]
+    ordering = ["family_name"]
+    edit_handler = translated_tabs(
+        [FieldPanel("honorific"), FieldRowPanel([FieldPanel("given_name"), FieldPanel("family_name")]),
+         FieldPanel("organisation"), FieldPanel("country"), FieldPanel("photo")],
+        ["position", "bio"],
+    )
+
+
+class SessionViewSet(ScopedViewSet):
+    model = Session
+    icon = "time"
+    list_display = ["title", "summit", "kind", "theme", "room", "start"]
+    list_filter = ["summit", "kind", "theme", "room", "is_published"]
+    list_export = [
+        "summit_slug", "slug", "title", "title_fr", "kind", "theme_slug", "room_name",
+        "local_start_text", "local_end_text", "capacity",
+    ]
+    export_headings = {
+        "summit_slug": "summit", "theme_slug": "theme", "room_name": "room",
+        "local_start_text": "start", "local_end_text": "end", "title": "title_en",
+    }
+    export_filename = "sessions"
+    search_fields = ["title", "title_fr", "slug"]
+    ordering = ["summit", "start"]
+    edit_handler = translated_tabs(
+        [
+            FieldPanel("summit"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("theme"), FieldPanel("room")]),
+            FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+            FieldRowPanel([FieldPanel("capacity"), FieldPanel("is_published")]),
+            FieldPanel("slug"),
+            FieldPanel("languages"),
+            FieldPanel("interpretation"),
+            InlinePanel("speaker_roles", heading=_("Speakers"), label=_("Speaker"),
+                        panels=[FieldPanel("speaker"), FieldPanel("role")]),
+        ],
+        ["title", "description"],
+        base_form_class=SessionAdminForm,
+    )
+
+
+class SummitsGroup(ViewSetGroup):
+    menu_label = _("Summits")
+    menu_icon = "globe"
+    menu_order = 200
+    items = (SummitViewSet, ThemeViewSet, RoomViewSet, SessionViewSet, SpeakerViewSet, OrganisationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_summits_viewsets():
+    return SummitsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("plenary/import/", admin_views.import_choose, name="plenary_import"),
+        path("plenary/import/<str:kind>/", admin_views.import_upload, name="plenary_import_upload"),
+        path("plenary/import/<str:kind>/confirm/", admin_views.import_confirm, name="plenary_import_confirm"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.importable_kinds(request.user) != []
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(_("Import spreadsheets"), reverse("plenary_import"), icon_name="upload", order=900)

@@ -1,0 +1,60 @@
+"""Shared test setup.
+
+- Celery runs tasks eagerly in tests unless a test starts a real worker (see tests/test_celery_worker.py).
+- ``postgres`` / ``redis`` markers skip without the service, except in CI
+  (PLENARY_REQUIRE_SERVICES=1) where a missing service is a failure.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from config.celery import app as celery_app
+
+REQUIRE_SERVICES = os.environ.get("PLENARY_REQUIRE_SERVICES") == "1"
+
+
+def pytest_configure(config):
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+
+
+def is_postgres():
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def redis_url():
+    return os.environ.get("CELERY_BROKER_URL", "")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "postgres" in item.keywords and not is_postgres():
+            if REQUIRE_SERVICES:
+                raise pytest.UsageError("PLENARY_REQUIRE_SERVICES=1 but DATABASE_URL is not PostgreSQL")
+            else:
+                item.add_marker(pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)"))
+        if "redis" in item.keywords and not redis_url().startswith("redis"):
+            if REQUIRE_SERVICES:
+                raise pytest.UsageError("PLENARY_REQUIRE_SERVICES=1 but CELERY_BROKER_URL is not Redis")
+            else:
+                item.add_marker(pytest.mark.skip(reason="needs Redis (set CELERY_BROKER_URL)"))
+
+
+@pytest.fixture(autouse=True)
+def _media_and_mail(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

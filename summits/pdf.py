@@ -46,11 +46,11 @@ CJK_FONTS = '"Noto Sans CJK SC", "Noto Sans SC"'
 
 BASE_CSS = f"""
 html {{ font-family: {LATIN_FONTS}, {ARABIC_FONTS}, {CJK_FONTS}, sans-serif; }}
-html:lang(ar) {{ font-family: {ARABIC_FONTS}, {LATIN_FONTS}, {CJK_FONTS}, sans-serif; }}
-html:lang(ar) h1, html:lang(ar) h2, html:lang(ar) h3 {{
+[lang|="ar"] {{ font-family: {ARABIC_FONTS}, {LATIN_FONTS}, {CJK_FONTS}, sans-serif; }}
+[lang|="ar"] h1, [lang|="ar"] h2, [lang|="ar"] h3 {{
   font-family: {ARABIC_HEADING_FONTS}, {LATIN_FONTS}, {CJK_FONTS}, sans-serif;
 }}
-html:lang(zh) {{ font-family: {CJK_FONTS}, {LATIN_FONTS}, {ARABIC_FONTS}, sans-serif; }}
+[lang|="zh"] {{ font-family: {CJK_FONTS}, {LATIN_FONTS}, {ARABIC_FONTS}, sans-serif; }}
 img.qr {{ image-rendering: pixelated; }}
 """
 

@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from summits.pdf import html_lang, html_to_pdf, is_rtl, qr_data_uri, render_pdf
+from summits.pdf import html_lang, htmls_to_pdf, is_rtl, qr_data_uri, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -182,16 +182,46 @@ def _badge_css(badge_format: str) -> str:
 """
 
 
-def render_badges(badges: list[BadgeData], badge_format: str = ID1, *, language: str | None = None) -> bytes:
-    """One page per badge, each page the size of the badge (for card printers, or one badge)."""
+BADGES_PER_CHUNK = 100
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _chunk_progress(progress, chunk_sizes: list[int]):
+    """Turn per-chunk progress into per-badge progress (done, total)."""
+    if progress is None:
+        return None
+    total = sum(chunk_sizes)
+
+    def report(chunks_done, _chunks_total):
+        progress(sum(chunk_sizes[:chunks_done]), total)
+
+    return report
+
+
+def render_badges(badges: list[BadgeData], badge_format: str = ID1, *, language: str | None = None,
+                  progress=None, chunk_size: int = BADGES_PER_CHUNK) -> bytes:
+    """One page per badge, each page the size of the badge (card printers, or a single badge).
+
+    ``progress(done, total)`` is called as badges are laid out, in chunks of ``chunk_size``.
+    """
     language = language or (badges[0].language if badges else settings.LANGUAGE_CODE)
     fmt = FORMATS[badge_format]
-    html = render_to_string("registrations/documents/badges.html", {
-        "fmt": fmt, "css": mark_safe(_badge_css(badge_format)),
-        "badges": [mark_safe(badge_html(badge, badge_format)) for badge in badges],
-        "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
-    })
-    return html_to_pdf(html, language=language)
+    css = mark_safe(_badge_css(badge_format))
+    chunks = _chunks(badges, chunk_size) or [[]]
+
+    def htmls():
+        for chunk in chunks:
+            yield render_to_string("registrations/documents/badges.html", {
+                "fmt": fmt, "css": css,
+                "badges": [mark_safe(badge_html(badge, badge_format)) for badge in chunk],
+                "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
+            })
+
+    return htmls_to_pdf(htmls(), language=language, total=len(chunks),
+                        progress=_chunk_progress(progress, [len(c) for c in chunks]))
 
 
 def render_badge(badge: BadgeData, badge_format: str = ID1) -> bytes:
@@ -241,7 +271,7 @@ def sheet_geometry(badge_format: str) -> dict:
 
 
 def render_badge_sheets(badges: list[BadgeData], badge_format: str = ID1, *, order: str = "category",
-                        language: str = "en", progress=None) -> bytes:
+                        language: str = "en", progress=None, sheets_per_chunk: int = 12) -> bytes:
     """A4 sheets of badges with crop marks, in ``order`` (category, family_name or country).
 
     Each badge is in its holder's language; ``language`` is the sheet's own (page furniture).
@@ -250,20 +280,22 @@ def render_badge_sheets(badges: list[BadgeData], badge_format: str = ID1, *, ord
     fmt = FORMATS[badge_format]
     ordered = sort_badges(badges, order)
     geometry = sheet_geometry(badge_format)
-    cells = []
-    total = len(ordered)
-    for index, badge in enumerate(ordered, 1):
-        cells.append(mark_safe(badge_html(badge, badge_format)))
-        if progress and (index % 25 == 0 or index == total):
-            progress(index, total)
-    pages = [cells[i:i + fmt.per_sheet] for i in range(0, len(cells), fmt.per_sheet)]
-    if pages:  # keep the last sheet's badges on the same grid as the crop marks
-        pages[-1] += [""] * (fmt.per_sheet - len(pages[-1]))
-    html = render_to_string("registrations/documents/badge_sheets.html", {
-        "fmt": fmt, "geo": geometry, "pages": pages, "css": mark_safe(_badge_css(badge_format)),
-        "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
-    })
-    return html_to_pdf(html, language=language)
+    css = mark_safe(_badge_css(badge_format))
+    chunks = _chunks(ordered, fmt.per_sheet * sheets_per_chunk) or [[]]
+
+    def htmls():
+        for chunk in chunks:
+            cells = [mark_safe(badge_html(badge, badge_format)) for badge in chunk]
+            pages = _chunks(cells, fmt.per_sheet)
+            if pages:  # keep the last sheet's badges on the same grid as the crop marks
+                pages[-1] += [""] * (fmt.per_sheet - len(pages[-1]))
+            yield render_to_string("registrations/documents/badge_sheets.html", {
+                "fmt": fmt, "geo": geometry, "pages": pages, "css": css,
+                "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
+            })
+
+    return htmls_to_pdf(htmls(), language=language, total=len(chunks),
+                        progress=_chunk_progress(progress, [len(c) for c in chunks]))
 
 
 # --- Letters ----------------------------------------------------------------------------------
@@ -320,21 +352,27 @@ def render_letter(letter: LetterData) -> bytes:
     return render_pdf("registrations/documents/letter.html", context, language=letter.language)
 
 
-def render_letters(letters: list[LetterData], *, language: str = "en", progress=None) -> bytes:
+def render_letters(letters: list[LetterData], *, language: str = "en", progress=None,
+                   chunk_size: int = 25) -> bytes:
     """Many letters in one PDF (each starts a new page, each in its addressee's language)."""
-    parts = []
-    for index, letter in enumerate(letters, 1):
+    chunks = _chunks(letters, chunk_size) or [[]]
+
+    def part(letter):
         with translation.override(letter.language):
-            parts.append(mark_safe(render_to_string("registrations/documents/_letter.html", {
+            return mark_safe(render_to_string("registrations/documents/_letter.html", {
                 "letter": letter, "logo": _photo_uri(letter.logo_path),
                 "lang": html_lang(letter.language), "dir": "rtl" if is_rtl(letter.language) else "ltr",
-            })))
-        if progress and (index % 10 == 0 or index == len(letters)):
-            progress(index, len(letters))
-    html = render_to_string("registrations/documents/letters.html", {
-        "letters": parts, "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
-    })
-    return html_to_pdf(html, language=language)
+            }))
+
+    def htmls():
+        for chunk in chunks:
+            yield render_to_string("registrations/documents/letters.html", {
+                "letters": [part(letter) for letter in chunk],
+                "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
+            })
+
+    return htmls_to_pdf(htmls(), language=language, total=len(chunks),
+                        progress=_chunk_progress(progress, [len(c) for c in chunks]))
 
 
 # --- Certificates -----------------------------------------------------------------------------

@@ -189,17 +189,66 @@ def _set_lang_dir(html: str, language: str) -> str:
     return html[: match.start()] + f"<html{attrs}{extra}>" + html[match.end():]
 
 
+class Renderer:
+    """WeasyPrint set up once (fonts, fetcher, base stylesheet) for one or many HTML documents.
+
+    Batches lay out their documents in chunks with :meth:`document` (reporting progress between
+    chunks) and write them as one PDF with :meth:`write`.
+    """
+
+    def __init__(self, *, language: str, base_url: str | None = None, stylesheets=()):
+        self.language = language
+        self.base_url = base_url or default_base_url()
+        self.font_config = FontConfiguration()
+        self.fetcher = LocalFetcher(base_url=self.base_url)
+        self.stylesheets = [CSS(string=BASE_CSS, font_config=self.font_config, url_fetcher=self.fetcher)]
+        self.stylesheets += [
+            CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher) for css in stylesheets
+        ]
+
+    def document(self, html: str):
+        """Lay out one HTML string (the expensive step) into a WeasyPrint Document."""
+        source = HTML(string=_set_lang_dir(html, self.language), base_url=self.base_url, url_fetcher=self.fetcher)
+        return source.render(stylesheets=self.stylesheets, font_config=self.font_config)
+
+    def write(self, documents) -> bytes:
+        """All pages of ``documents``, in order, as one PDF."""
+        documents = list(documents)
+        if len(documents) == 1:
+            return documents[0].write_pdf()
+        pages = [page for document in documents for page in document.pages]
+        return documents[0].copy(pages).write_pdf()
+
+
 def html_to_pdf(html: str, *, language: str, base_url: str | None = None, stylesheets=()) -> bytes:
     """Lay out an HTML string (already rendered) into PDF bytes with Plenary's fetcher and fonts."""
-    base_url = base_url or default_base_url()
-    font_config = FontConfiguration()
-    fetcher = LocalFetcher(base_url=base_url)
-    sheets = [CSS(string=BASE_CSS, font_config=font_config, url_fetcher=fetcher)]
-    sheets += [CSS(string=css, font_config=font_config, url_fetcher=fetcher) for css in stylesheets]
     started = time.perf_counter()
-    document = HTML(string=_set_lang_dir(html, language), base_url=base_url, url_fetcher=fetcher)
-    pdf = document.write_pdf(stylesheets=sheets, font_config=font_config)
+    renderer = Renderer(language=language, base_url=base_url, stylesheets=stylesheets)
+    pdf = renderer.write([renderer.document(html)])
     logger.info("pdf rendered language=%s bytes=%d seconds=%.2f", language, len(pdf), time.perf_counter() - started)
+    return pdf
+
+
+def htmls_to_pdf(htmls, *, language: str, base_url: str | None = None, total: int | None = None,
+                 progress=None) -> bytes:
+    """Several HTML documents (chunks of a batch) as one PDF.
+
+    ``htmls`` may be a generator, so a batch builds each chunk's HTML just before laying it out;
+    ``progress(done, total)`` is called after each chunk (``total`` defaults to ``len(htmls)``).
+    """
+    if total is None:
+        htmls = list(htmls)
+        total = len(htmls)
+    started = time.perf_counter()
+    renderer = Renderer(language=language, base_url=base_url)
+    documents = []
+    for index, html in enumerate(htmls, 1):
+        documents.append(renderer.document(html))
+        if progress:
+            progress(index, total)
+    pdf = renderer.write(documents)
+    logger.info("pdf batch rendered language=%s chunks=%d pages=%d bytes=%d seconds=%.2f", language,
+                len(documents), sum(len(d.pages) for d in documents), len(pdf), time.perf_counter() - started)
     return pdf
 
 

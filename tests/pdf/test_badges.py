@@ -209,7 +209,16 @@ def test_sheet_badges_keep_their_holders_language():
     assert CATEGORIES["ar"] in content and "janvier" in content
 
 
-def test_sheet_reports_progress():
+def test_sheet_reports_progress_as_badges_are_laid_out():
     calls = []
-    render_badge_sheets([badge() for _ in range(30)], ID1, progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(25, 30), (30, 30)]
+    pdf = render_badge_sheets([badge() for _ in range(30)], ID1, sheets_per_chunk=2,
+                              progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(18, 30), (30, 30)]
+    assert len(reader(pdf).pages) == 4
+
+
+def test_badges_rendered_in_chunks_keep_one_page_per_badge_in_order():
+    people = [badge(family_name=f"Person{i:02d}") for i in range(7)]
+    pages = page_texts(render_badges(people, ID1, chunk_size=3))
+    assert [next(w for w in page.split() if w.startswith("Person")) for page in pages] == [
+        f"Person{i:02d}" for i in range(7)]

@@ -51,7 +51,10 @@ class Organisation(models.Model):
 
 class Summit(models.Model):
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Used in addresses and imports."))
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True,
+        help_text=_("Used in addresses and imports. Leave empty to make one from the English title."),
+    )
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("first day"))
@@ -107,6 +110,11 @@ class Summit(models.Model):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
 
+    def clean_fields(self, exclude=None):
+        if not self.slug and self.title_en:
+            self.slug = slugify(self.title_en)[:80]
+        super().clean_fields(exclude)
+
     def clean(self):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -122,7 +130,7 @@ class Summit(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:80]
+            self.slug = slugify(self.title_en or self.title)[:80]
         if not self.languages:
             self.languages = ["en", "fr"]
         super().save(*args, **kwargs)
@@ -143,7 +151,7 @@ class Summit(models.Model):
 class Theme(models.Model):
     summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.CASCADE, related_name="themes")
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, blank=True, help_text=_("Leave empty to make one from the title."))
     description = models.TextField(_("description"), blank=True)
     colour = models.CharField(_("colour"), max_length=7, default="#2E7D32", validators=[hex_colour])
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -157,9 +165,14 @@ class Theme(models.Model):
     def __str__(self):
         return self.title
 
+    def clean_fields(self, exclude=None):
+        if not self.slug and self.title_en:
+            self.slug = slugify(self.title_en)[:80]
+        super().clean_fields(exclude)
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:80]
+            self.slug = slugify(self.title_en or self.title)[:80]
         super().save(*args, **kwargs)
 
 
@@ -211,7 +224,7 @@ class Speaker(models.Model):
 class Session(ClusterableModel):
     summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, blank=True, help_text=_("Leave empty to make one from the title."))
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY)
     theme = models.ForeignKey(
@@ -243,9 +256,14 @@ class Session(ClusterableModel):
     def __str__(self):
         return self.title
 
+    def clean_fields(self, exclude=None):
+        if not self.slug and self.title_en:
+            self.slug = slugify(self.title_en)[:100]
+        super().clean_fields(exclude)
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:100]
+            self.slug = slugify(self.title_en or self.title)[:100]
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -21,6 +21,18 @@ from modelcluster.models import ClusterableModel
 
 from .choices import LANGUAGE_CODES, OrganisationKind, SessionKind, SpeakerRole, SummitStatus, language_choices
 from .fields import LanguagesField
+
+def admin_column(label, order_field=None):
+    """Label (and sort field) of a model method shown as a column in the admin listings."""
+
+    def decorate(method):
+        method.short_description = label
+        if order_field:
+            method.admin_order_field = order_field
+        return method
+
+    return decorate
+
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB, for example #1B6E3A."))
 
@@ -282,6 +294,10 @@ class Session(ClusterableModel):
     @property
     def local_end(self):
         return timezone.localtime(self.end, self.summit.tz)
+
+    @admin_column(_("starts (local time)"), order_field="start")
+    def local_start_display(self):
+        return formats.date_format(self.local_start, "DATETIME_FORMAT")
 
     @property
     def local_day(self):

@@ -184,7 +184,7 @@ class SessionViewSet(ScopedViewSet):
     url_namespace = "summits_session"
     model = Session
     icon = "time"
-    list_display = ["title", "summit", "kind", "theme", "room", "start"]
+    list_display = ["title", "summit", "kind", "theme", "room", "local_start_display"]
     list_filter = ["summit", "kind", "theme", "room", "is_published"]
     list_export = [
         "summit_slug", "slug", "title_en", "title_fr", "kind", "theme_slug", "room_name",

@@ -225,7 +225,7 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # --- Security (production) ------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # HTTPS=1 in production (behind a TLS-terminating proxy that sets X-Forwarded-Proto).
@@ -247,6 +247,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
         # WeasyPrint logs every layout step at INFO; keep its warnings (refused URLs, missing fonts).
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

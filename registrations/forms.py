@@ -78,7 +78,8 @@ class RegistrationDetailsMixin:
         self.fields["organisation_name"].label = _("Organisation, if not in the list")
         for name in ("passport_expiry", "date_of_birth"):
             self.fields[name].widget = DateInput()
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        if "email" in self.fields:
+            self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["given_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["family_name"].widget.attrs["autocomplete"] = "family-name"
 

@@ -204,7 +204,9 @@ def checkin_choose(request):
 
 def checkin(request, summit_id):
     _require(request, "checkin_registration")
-    summit = get_object_or_404(summits_for_user(request.user), pk=summit_id)
+    summit = summits_for_user(request.user).filter(pk=summit_id).first()
+    if summit is None:
+        raise PermissionDenied
     result = None
     if request.method == "POST":
         result = services.check_in(summit, request.POST.get("code", ""), actor=request.user)

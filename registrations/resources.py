@@ -92,7 +92,8 @@ class RegistrationResource(PlenaryResource):
 
     def before_import(self, dataset, **kwargs):
         self._user = kwargs.get("user")
-        self._new_rows = []
+        if "reference" not in dataset.headers:  # a list of new people needs no reference column
+            dataset.append_col([""] * len(dataset), header="reference")
 
     def get_instance(self, instance_loader, row):
         reference = str(row.get("reference") or "").strip().upper()
@@ -133,10 +134,9 @@ class RegistrationResource(PlenaryResource):
             errors.setdefault("organisation_name", [_("This category requires an organisation.")])
         if instance.pk is None and summit is not None and instance.category_id and "category" not in errors:
             self._decide_status(instance, summit, errors)
-        try:
-            super().validate_instance(instance, errors or None, validate_unique=False)
-        except ValidationError:
-            raise
+        if not instance.status:  # undecided because the row is wrong elsewhere: report that error only
+            instance.status = RegistrationStatus.PENDING
+        super().validate_instance(instance, errors or None, validate_unique=False)
 
     def _decide_status(self, instance, summit, errors):
         from .services import _lock, _placed_status, has_room

@@ -21,6 +21,7 @@ if settings.DEBUG:
 
 # Public pages are prefixed by language (/en/, /fr/, /ar/…); Wagtail serves the page tree last.
 urlpatterns += i18n_patterns(
+    path("", include("registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -307,8 +307,9 @@ LETTER_SALT = "plenary.letter"
 
 
 def letter_code(reference: str, summit_id: int) -> str:
-    """A short signed code printed on a letter; the site's verification page checks it."""
-    return signing.Signer(salt=LETTER_SALT).sign(f"{summit_id}-{reference}")
+    """A signed code printed on a letter (reference first, so it reads the same in Arabic letters);
+    the site's verification page checks it."""
+    return signing.Signer(salt=LETTER_SALT).sign(f"{reference}.{summit_id}")
 
 
 def read_letter_code(code: str) -> tuple[int, str] | None:
@@ -317,7 +318,7 @@ def read_letter_code(code: str) -> tuple[int, str] | None:
         value = signing.Signer(salt=LETTER_SALT).unsign(code.strip())
     except signing.BadSignature:
         return None
-    summit_id, _sep, reference = value.partition("-")
+    reference, _sep, summit_id = value.rpartition(".")
     if not summit_id.isdigit() or not reference:
         return None
     return int(summit_id), reference
@@ -351,8 +352,16 @@ class LetterData:
     co_organisers: list[str] = field(default_factory=list)
 
 
+def _verify_link(letter: LetterData) -> str:
+    from urllib.parse import urlencode
+
+    return f"{letter.verify_url}?{urlencode({'code': letter.code})}"
+
+
 def render_letter(letter: LetterData) -> bytes:
-    context = {"letter": letter, "logo": _photo_uri(letter.logo_path)}
+    link = _verify_link(letter)
+    context = {"letter": letter, "logo": _photo_uri(letter.logo_path), "verify_link": link,
+               "verify_qr": qr_data_uri(link)}
     return render_pdf("registrations/documents/letter.html", context, language=letter.language)
 
 
@@ -363,8 +372,10 @@ def render_letters(letters: list[LetterData], *, language: str = "en", progress=
 
     def part(letter):
         with translation.override(letter.language):
+            link = _verify_link(letter)
             return mark_safe(render_to_string("registrations/documents/_letter.html", {
-                "letter": letter, "logo": _photo_uri(letter.logo_path),
+                "letter": letter, "logo": _photo_uri(letter.logo_path), "verify_link": link,
+                "verify_qr": qr_data_uri(link),
                 "lang": html_lang(letter.language), "dir": "rtl" if is_rtl(letter.language) else "ltr",
             }))
 
@@ -641,12 +652,15 @@ def batch_status(job_id: str) -> dict | None:
 
 
 def batch_registrations(summit, kind: str):
-    from .models import Registration, RegistrationStatus
+    from .choices import RegistrationStatus
+    from .models import Registration
 
-    registrations = Registration.objects.filter(summit=summit, status=RegistrationStatus.APPROVED)
+    registrations = Registration.objects.filter(summit=summit, status=RegistrationStatus.APPROVED,
+                                                anonymised_at__isnull=True)
     if kind == "letters":
         registrations = registrations.filter(needs_letter=True)
-    return registrations.select_related("summit", "summit__logo", "category", "organisation").order_by("pk")
+    return registrations.select_related("summit", "summit__logo", "category", "organisation").prefetch_related(
+        "summit__co_organisers").order_by("pk")
 
 
 def start_batch(*, summit, user, kind: str, order: str = "category", language: str = "en") -> str:

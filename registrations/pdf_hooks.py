@@ -30,7 +30,7 @@ def register_pdf_admin_urls():
 
 class DocumentsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_staff and summits_for_user(request.user).exists()
+        return summits_for_user(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")

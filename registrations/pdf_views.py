@@ -34,11 +34,12 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 def _registrations():
     from .models import Registration
 
-    return Registration.objects.select_related("summit", "summit__logo", "category", "organisation")
+    return Registration.objects.filter(anonymised_at__isnull=True).select_related(
+        "summit", "summit__logo", "category", "organisation")
 
 
 def _approved():
-    from .models import RegistrationStatus
+    from .choices import RegistrationStatus
 
     return RegistrationStatus.APPROVED
 
@@ -137,10 +138,9 @@ def public_participants_pdf(request, slug):
 
 # --- Organisers (Wagtail admin) --------------------------------------------------------------
 def _managed_summits(request):
-    summits = summits_for_user(request.user)
-    if not request.user.is_staff and not request.user.is_superuser:
-        raise PermissionDenied
-    return summits
+    """Summits whose participants' documents this admin user may print (Wagtail admin access is
+    already required by the admin URL patterns)."""
+    return summits_for_user(request.user)
 
 
 def _managed_registration(request, pk):

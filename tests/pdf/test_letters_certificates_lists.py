@@ -48,7 +48,7 @@ def test_letter_code_reads_back_to_summit_and_reference():
 def test_forged_letter_code_is_refused():
     code = letter_code("OPS-7Q2K9", 7)
     assert read_letter_code(code.replace("OPS-7Q2K9", "OPS-7Q2K8")) is None
-    assert read_letter_code("7-OPS-7Q2K9") is None
+    assert read_letter_code("OPS-7Q2K9.7") is None
 
 
 def test_batch_of_letters_starts_each_letter_on_a_new_page_in_its_language():

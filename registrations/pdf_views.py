@@ -184,7 +184,7 @@ def admin_participants_pdf(request, summit_id):
 
 
 class BatchForm(forms.Form):
-    summit = forms.ModelChoiceField(label=gettext_lazy("Summit"), queryset=None)
+    summit = forms.ModelChoiceField(label=gettext_lazy("Summit"), queryset=None, empty_label=None)
     kind = forms.ChoiceField(label=gettext_lazy("Documents"), choices=())
     order = forms.ChoiceField(label=gettext_lazy("Order"), choices=(),
                               help_text=gettext_lazy("Letters and badges are printed in this order."))

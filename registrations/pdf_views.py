@@ -136,6 +136,17 @@ def public_participants_pdf(request, slug):
     return pdf_response(pdf, f"{summit.slug}-participants", inline=True)
 
 
+@require_GET
+def programme_pdf(request, slug):
+    """The programme booklet of a public summit in the page's language (laid out once per version)."""
+    from summits.documents import programme_booklet_cached
+    from summits.queries import public_summits
+
+    summit = get_object_or_404(public_summits(), slug=slug)
+    language = translation.get_language()
+    return pdf_response(programme_booklet_cached(summit, language), f"{summit.slug}-programme-{language}", inline=True)
+
+
 # --- Organisers (Wagtail admin) --------------------------------------------------------------
 def _managed_summits(request):
     """Summits whose participants' documents this admin user may print (Wagtail admin access is

@@ -6,6 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+
+
+def _superusers_only(request):
+    return request.user.is_active and request.user.is_superuser
+
+
+# The Django admin is a superuser tool; organisers work in the Wagtail admin (/admin/).
+admin.site.has_permission = _superusers_only
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

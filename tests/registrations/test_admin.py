@@ -256,3 +256,27 @@ def test_import_dry_run_saves_nothing_and_sends_nothing(summit):
 
 def test_summit_import_kinds_are_still_registered():
     assert {"organisations", "sessions", "registrations"} <= set(importing.registry())
+
+
+# --- demo -----------------------------------------------------------------------------------
+
+def test_demo_skips_without_the_summit():
+    import io
+
+    from registrations import demo
+
+    out = io.StringIO()
+    demo.load(out)
+    assert "skipped" in out.getvalue() and Registration.objects.count() == 0
+
+
+def test_demo_is_idempotent(summit):
+    import io
+
+    from registrations import demo
+
+    demo.load(io.StringIO())
+    first = sorted(Registration.objects.values_list("reference", "status", "email"))
+    demo.load(io.StringIO())
+    assert sorted(Registration.objects.values_list("reference", "status", "email")) == first
+    assert len(first) == 42

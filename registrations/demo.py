@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 
 
+from django_countries import countries
+
 from summits.models import Organisation, Session, Summit
 
 from .choices import BookingStatus, RegistrationStatus
@@ -136,7 +138,7 @@ def load(stdout):
         registration.honorific, registration.given_name, registration.family_name = honorific, given, family
         registration.status, registration.preferred_language, registration.nationality = status, lang, country
         registration.organisation = organisations.get(org) if org else None
-        registration.organisation_name = "" if registration.organisation else (org or f"Government of {country}")
+        registration.organisation_name = "" if registration.organisation else (org or f"Government of {countries.name(country)}")
         registration.position, registration.needs_letter = position, letter
         registration.passport_number = f"X{index:07d}" if letter else ""
         registration.passport_expiry = dt.date(2031, 6, 30) if letter else None

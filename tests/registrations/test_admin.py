@@ -280,3 +280,23 @@ def test_demo_is_idempotent(summit):
     demo.load(io.StringIO())
     assert sorted(Registration.objects.values_list("reference", "status", "email")) == first
     assert len(first) == 42
+
+
+def test_organiser_corrects_details_and_it_is_audited(client, staff, summit):
+    registration = RegistrationFactory(summit=summit, given_name="Jon", status="approved")
+    url = reverse("registrations_registration:edit", args=[registration.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    form = response.context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(given_name="John", category=registration.category_id, needs_letter="", list_publicly="")
+    client.post(url, data)
+    registration.refresh_from_db()
+    assert registration.given_name == "John"
+    entry = AuditEntry.objects.get(registration=registration, action="edit")
+    assert (entry.actor, entry.note) == (staff, "given_name")
+
+
+def test_organiser_cannot_edit_another_summits_registration(client, staff):
+    foreign = RegistrationFactory(summit=open_summit())
+    assert denied(client.get(reverse("registrations_registration:edit", args=[foreign.pk])))

@@ -1,6 +1,7 @@
 """Organisers' back office for registrations: participants list, check-in, categories,
 invitations and email templates (scoped to the summits each organiser is given)."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -117,9 +118,18 @@ class RegistrationEditView(scoped(generic.EditView, "summit")):
         return instance
 
 
+class NoAddView(generic.CreateView):
+    """Registrations are created by the public form or an import (references, capacity, emails), never here."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
 class RegistrationViewSet(ScopedViewSet):
     """Organisers correct a participant's details here; status changes go through the participants list."""
 
+    add_view_class = NoAddView
+    copy_view_enabled = False
     model = Registration
     icon = "user"
     add_to_admin_menu = False

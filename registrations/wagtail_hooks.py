@@ -205,3 +205,7 @@ def register_participants_menu_item():
 def register_checkin_menu_item():
     return PermissionMenuItem(_("Check-in"), reverse("registrations_checkin_choose"), icon_name="tick",
                               order=305, permission="registrations.checkin_registration")
+
+
+# Badges and letters (PDF batches, single documents): admin URLs and menu item.
+from . import pdf_hooks  # noqa: E402,F401

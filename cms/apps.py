@@ -6,4 +6,13 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Public site")
     # Permissions ("app_label.codename") the Organisers group receives; see summits.roles.
-    organiser_permissions: list[str] = []
+    organiser_permissions: list[str] = [
+        "cms.add_menu",
+        "cms.change_menu",
+        "cms.delete_menu",
+    ]
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -195,6 +195,12 @@ class SummitPage(RoutablePageMixin, PlenaryPage):
     def get_template(self, request, *args, **kwargs):
         return "cms/summit/overview.html"
 
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # RoutablePageMixin.serve calls the section's view directly: cache around it.
+        return page_cache.serve_cached(
+            self, request, lambda: RoutablePageMixin.serve(self, request, view, args, kwargs)
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["summit"] = self.summit

@@ -10,7 +10,6 @@ from django.template import loader
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
@@ -141,9 +140,23 @@ def _alternates(request, pages_by_key, key, suffix=""):
     ]
 
 
-@cache_page(600)
 def sitemap(request):
-    """All live public pages of every language, each with its hreflang alternates; summit sub-pages too."""
+    """All live public pages of every language, each with its hreflang alternates; summit sub-pages too.
+
+    Cached until content changes (same version key as the page cache)."""
+    from django.core.cache import cache
+
+    from . import cache as page_cache
+
+    key = f"cms:sitemap:{page_cache.content_version()}:{request.get_host()}"
+    body = cache.get(key)
+    if body is None:
+        body = _sitemap_body(request)
+        cache.set(key, body, page_cache.TIMEOUT)
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+
+
+def _sitemap_body(request):
     from summits.models import Session, Theme
 
     from .models import SummitPage
@@ -188,8 +201,7 @@ def sitemap(request):
                     "lastmod": None,
                     "alternates": _alternates(request, by_key, page.translation_key, suffix),
                 })
-    body = loader.render_to_string("cms/sitemap.xml", {"entries": entries})
-    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+    return loader.render_to_string("cms/sitemap.xml", {"entries": entries})
 
 
 def robots(request):

@@ -290,7 +290,7 @@ def load(stdout):
     for code in locales:
         if code != "en":
             homes[code] = translation_of(home, locales[code], title=HOME[code]["title"], intro=HOME[code]["intro"],
-                                         body=HOME_BODY.get(code, HOME_BODY["en"]))
+                                         body=HOME_BODY.get(code, stream()))
 
     summit_pages = load_summit_pages(homes, locales)
     news_indexes = load_news(homes, locales)
@@ -317,9 +317,10 @@ def load_summit_pages(homes, locales):
             intro = texts[code]["intro"] if texts else p(getattr(summit, f"tagline_{suffix}", "") or
                                                          summit.tagline_en or "")
             fields = {"title": title, "intro": intro}
-            if code in ("en", "fr"):
-                fields["body"] = (OPS_BODY if texts else {}).get(code, stream())
-                fields["practical"] = (OPS_PRACTICAL if texts else {}).get(code, stream())
+            # Languages without a written body show the translated overview and practical fallbacks
+            # rather than English paragraphs in the middle of an Arabic or Chinese page.
+            fields["body"] = (OPS_BODY if texts else {}).get(code, stream())
+            fields["practical"] = (OPS_PRACTICAL if texts else {}).get(code, stream())
             if code == "en":
                 pages[code] = child(homes["en"], SummitPage, key(f"summit:{summit.slug}"), locales["en"],
                                     slug=summit.slug, summit=summit, **fields)

@@ -268,6 +268,8 @@ def load(stdout):
     locales = ensure_locales()
     en = locales["en"]
     root = Page.get_first_root_node()
+    if root is None:  # a flushed database (Wagtail's migration normally creates the root)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=en))
     home = HomePage.objects.filter(translation_key=key("home"), locale=en).first()
     if home is None:
         home = HomePage(translation_key=key("home"), locale=en, slug="home-en", title=HOME["en"]["title"],

@@ -1,10 +1,12 @@
 """Page cache for anonymous visitors (Django cache framework).
 
-A rendered page is stored under a key made of a global content version, the page, the language
+``PageCacheMiddleware`` answers a repeated anonymous GET before Wagtail even routes the request;
+pages opt in by being served through ``serve_cached`` (all public page types do), so only pages
+are stored, never forms or app views. The key is made of a global content version, the language
 and the full path (query string included). Publishing, unpublishing, moving or deleting a page, or
-saving any summit record (sessions, themes, speakers…), bumps the version, so every cached page is
-discarded at once: simple and always correct, and a summit site changes rarely compared with how
-often it is read.
+saving any summit record (sessions, themes, speakers…) or menu, bumps the version, so every cached
+page is discarded at once: simple and always correct, and a summit site is read far more often
+than it changes.
 """
 
 import hashlib
@@ -18,7 +20,11 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "cms:content-version"
-TIMEOUT = getattr(settings, "PLENARY_PAGE_CACHE_SECONDS", 600)
+HEADER = "X-Plenary-Cache"
+
+
+def timeout():
+    return getattr(settings, "PLENARY_PAGE_CACHE_SECONDS", 600)
 
 
 def content_version():
@@ -36,38 +42,58 @@ def bump(*args, **kwargs):
         cache.set(VERSION_KEY, 2, None)
 
 
-def is_cacheable(request):
+def request_is_cacheable(request):
+    """Anonymous GET/HEAD without a session or pending messages (their pages may differ)."""
     return (
         request.method in ("GET", "HEAD")
+        and timeout() > 0
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
         and not getattr(request, "is_preview", False)
-        and not request.user.is_authenticated
-        and not getattr(request, "plenary_fallback", None)
-        and TIMEOUT > 0
     )
 
 
-def page_key(page, request):
-    raw = f"{page.pk}|{translation.get_language()}|{request.get_full_path()}"
+def key_for(request):
+    raw = f"{translation.get_language()}|{request.get_host()}|{request.get_full_path()}"
     return f"cms:page:{content_version()}:{hashlib.sha1(raw.encode()).hexdigest()}"
 
 
 def serve_cached(page, request, serve):
-    if not getattr(page, "cacheable", False) or not is_cacheable(request):
-        return serve()
-    key = page_key(page, request)
-    hit = cache.get(key)
-    if hit is not None:
-        content, content_type, headers = hit
-        response = HttpResponse(content, content_type=content_type)
-        for name, value in headers.items():
-            response[name] = value
-        response["X-Plenary-Cache"] = "hit"
-        return response
+    """Serve a page and mark the response as storable by the middleware when that is safe."""
     response = serve()
-    if hasattr(response, "render") and not response.is_rendered:
-        response.render()
-    if response.status_code == 200 and not response.cookies:
-        headers = {k: v for k, v in response.items() if k in ("Content-Disposition", "Content-Language")}
-        cache.set(key, (response.content, response["Content-Type"], headers), TIMEOUT)
-        response["X-Plenary-Cache"] = "miss"
+    if (
+        getattr(page, "cacheable", False)
+        and request_is_cacheable(request)
+        and not getattr(request, "plenary_fallback", None)
+        and getattr(response, "status_code", None) == 200
+    ):
+        response.plenary_cacheable = True
     return response
+
+
+class PageCacheMiddleware:
+    """Place after LocaleMiddleware and AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+        key = key_for(request)
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type, headers = hit
+            response = HttpResponse(content, content_type=content_type)
+            for name, value in headers.items():
+                response[name] = value
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if getattr(response, "plenary_cacheable", False) and not response.cookies:
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            headers = {k: v for k, v in response.items() if k in ("Content-Language", "Vary")}
+            cache.set(key, (response.content, response["Content-Type"], headers), timeout())
+            response[HEADER] = "miss"
+        return response

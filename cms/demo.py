@@ -246,8 +246,8 @@ def publish(page, **fields):
     return page
 
 
-def child(parent, model, translation_key, locale, **fields):
-    page = model.objects.filter(translation_key=translation_key, locale=locale).first()
+def child(parent, model, translation_key, locale, existing=None, **fields):
+    page = existing or model.objects.filter(translation_key=translation_key, locale=locale).first()
     if page is None:
         page = model(translation_key=translation_key, locale=locale, live=False, **fields)
         parent.add_child(instance=page)
@@ -324,8 +324,11 @@ def load_summit_pages(homes, locales):
             fields["body"] = (OPS_BODY if texts else {}).get(code, stream())
             fields["practical"] = (OPS_PRACTICAL if texts else {}).get(code, stream())
             if code == "en":
+                # An organiser may already have made this summit's page: complete it, don't duplicate it.
+                existing = SummitPage.objects.filter(summit=summit, locale=locales["en"]).first()
                 pages[code] = child(homes["en"], SummitPage, key(f"summit:{summit.slug}"), locales["en"],
-                                    slug=summit.slug, summit=summit, **fields)
+                                    existing=existing, slug=existing.slug if existing else summit.slug,
+                                    summit=summit, **fields)
             else:
                 pages[code] = translation_of(pages["en"], locales[code], **fields)
         made.append(pages)

@@ -61,13 +61,14 @@ def themes_with_counts(summit):
 
 
 def summit_overview(summit):
-    sessions = public_programme(summit)
+    highlights = public_programme(summit).filter(
+        kind__in=[SessionKind.OPENING, SessionKind.HIGH_LEVEL_PANEL, SessionKind.CLOSING]
+    )[:6]
     return {
         "themes": themes_with_counts(summit),
-        "highlights": [s for s in sessions if s.kind in (SessionKind.OPENING, SessionKind.HIGH_LEVEL_PANEL,
-                                                         SessionKind.CLOSING)][:6],
+        "highlights": highlights,
         "co_organisers": summit.co_organisers.select_related("logo").all(),
-        "session_count": sessions.count(),
+        "session_count": Session.objects.filter(summit=summit, is_published=True).count(),
     }
 
 

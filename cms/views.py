@@ -152,7 +152,7 @@ def sitemap(request):
     body = cache.get(key)
     if body is None:
         body = _sitemap_body(request)
-        cache.set(key, body, page_cache.TIMEOUT)
+        cache.set(key, body, page_cache.timeout())
     return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 

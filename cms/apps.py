@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
         "cms.add_menu",
         "cms.change_menu",
         "cms.delete_menu",
+        "wagtail_localize.submit_translation",
     ]
 
     def ready(self):

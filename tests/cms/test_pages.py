@@ -141,3 +141,37 @@ def test_news_index_lists_its_news_newest_first(client, home):
     factories.news_page(index, title="Newer", date=dt.date(2030, 1, 9))
     page = soup(client.get("/en/news/"))
     assert [h.get_text() for h in page.select(".cards h3")] == ["Newer", "Older"]
+
+
+def make_image(description=""):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return Image.objects.create(title="Mangroves", file=get_test_image_file(), description=description)
+
+
+def test_image_block_uses_the_image_description_as_alternative_text(client, home):
+    image = make_image(description="Mangrove forest at dawn")
+    factories.standard_page(home, slug="photo", body=factories.body(
+        ("image", {"image": image.pk, "alt": "", "caption": "Mangroves", "credit": "UNEP"})))
+    figure = soup(client.get("/en/photo/")).select_one("figure.block-image")
+    assert figure.img["alt"] == "Mangrove forest at dawn"
+    assert figure.figcaption.get_text(" ", strip=True) == "Mangroves © UNEP"
+
+
+def test_image_block_alternative_text_can_be_written_per_use(client, home):
+    image = make_image(description="Mangrove forest at dawn")
+    factories.standard_page(home, slug="photo", body=factories.body(
+        ("image", {"image": image.pk, "alt": "Seedlings planted by volunteers", "caption": "", "credit": ""})))
+    assert soup(client.get("/en/photo/")).select_one("figure img")["alt"] == "Seedlings planted by volunteers"
+
+
+def test_summit_hero_image_and_social_card(client, trees, summit):
+    summit.hero_image = make_image()
+    summit.save()
+    page = trees["en"]["summit"]
+    page.social_image = make_image()
+    factories.publish(page)
+    html = soup(client.get("/en/ops/"))
+    assert "background-image: url('/media/images/" in html.select_one("section.hero")["style"]
+    assert html.select_one('meta[property="og:image"]')["content"].startswith("http://testserver/media/images/")

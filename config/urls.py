@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("announcements.api")),
     path("", include("summits.urls")),
 ]
 
@@ -21,6 +22,7 @@ if settings.DEBUG:
 
 # Public pages are prefixed by language (/en/, /fr/, /ar/…); Wagtail serves the page tree last.
 urlpatterns += i18n_patterns(
+    path("", include("announcements.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,157 @@
+"""Reusable querysets of the registry. Public ones only ever hold published commitments."""
+
+import datetime as dt
+from collections import Counter
+
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q, Sum
+from django.utils import timezone
+
+from .choices import ActivityStatus, Light, ReportState, ReviewState
+from .models import AMBER_DAYS, GREEN_DAYS, REPORT_INTERVAL_DAYS, Commitment, ProgressReport
+
+
+def public():
+    return Commitment.objects.filter(review_state=ReviewState.PUBLISHED)
+
+
+def active_public():
+    """Published commitments still expected to report (not closed or cancelled)."""
+    return public().exclude(status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED])
+
+
+def overdue(today=None):
+    today = today or timezone.localdate()
+    return active_public().with_reference_date().filter(
+        ref_date__lt=today - dt.timedelta(days=REPORT_INTERVAL_DAYS)
+    ).order_by("ref_date")
+
+
+def published_reports():
+    return ProgressReport.objects.filter(
+        state=ReportState.PUBLISHED, commitment__review_state=ReviewState.PUBLISHED
+    )
+
+
+def for_list(qs):
+    return qs.select_related("summit", "lead_organisation", "coalition").prefetch_related("themes")
+
+
+def for_detail(qs):
+    return qs.select_related("summit", "session", "lead_organisation", "coalition").prefetch_related(
+        "themes", "partners__organisation", "deliverables",
+        Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
+                 .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
+        "versions",
+    )
+
+
+def country_counts(qs):
+    """{country code: number of commitments} of a queryset, in one query."""
+    counter = Counter()
+    for value in qs.values_list("countries", flat=True):
+        for code in (value or "").split(","):
+            if code:
+                counter[code] += 1
+    return counter
+
+
+def dashboard_figures(summit, today=None):
+    """Every figure of a summit's dashboard, computed in the database (a fixed number of queries)."""
+    today = today or timezone.localdate()
+    qs = public().filter(summit=summit)
+    totals = qs.aggregate(
+        count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"),
+        new_money=Sum("amount_usd", filter=Q(is_new_money=True)),
+    )
+    by_theme = list(
+        qs.filter(themes__isnull=False).values("themes__pk", "themes__title", "themes__colour", "themes__sort_order")
+        .annotate(count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"))
+        .order_by("themes__sort_order", "themes__title")
+    )
+    by_status = dict(qs.values_list("status").annotate(n=Count("pk")).order_by())
+    by_light = dict(qs.with_light(today).values_list("light").annotate(n=Count("pk")).order_by())
+    reports = published_reports().filter(commitment__summit=summit).aggregate(
+        total=Count("pk"), on_time=Count("pk", filter=Q(submitted_at__date__lte=F("due_on")))
+    )
+    return {
+        "totals": {k: v or 0 for k, v in totals.items()},
+        "by_theme": by_theme,
+        "by_status": [(value, label, by_status.get(value, 0)) for value, label in ActivityStatus.choices],
+        "by_light": [(value, label, by_light.get(value, 0)) for value, label in Light.choices],
+        "reports": reports,
+        "on_time_share": (reports["on_time"] / reports["total"]) if reports["total"] else None,
+    }
+
+
+# --- The public list: filters and facets ------------------------------------------------------------
+
+def _search(qs, text):
+    from django.conf import settings
+
+    condition = Q(reference__iexact=text) | Q(lead_organisation__name__icontains=text) | Q(
+        lead_organisation__acronym__iexact=text
+    )
+    for code, _name in settings.LANGUAGES:
+        suffix = code.replace("-", "_")
+        condition |= Q(**{f"title_{suffix}__icontains": text}) | Q(**{f"summary_{suffix}__icontains": text})
+    return qs.filter(condition)
+
+
+def filtered(values, skip=None, today=None):
+    """Published commitments matching the filters in ``values`` (a FilterForm.values() dict).
+
+    ``skip`` leaves one filter out: the counts of a facet are computed without its own filter.
+    """
+    qs = public().with_light(today)
+    for name, value in values.items():
+        if name == skip:
+            continue
+        if name == "q":
+            qs = _search(qs, value)
+        elif name == "summit":
+            qs = qs.filter(summit__slug=value)
+        elif name == "theme":
+            qs = qs.filter(themes__pk=value)
+        elif name == "kind":
+            qs = qs.filter(kind=value)
+        elif name == "country":
+            qs = qs.filter(countries__contains=value)
+        elif name == "org_kind":
+            qs = qs.filter(lead_organisation__kind=value)
+        elif name == "status":
+            qs = qs.filter(status=value)
+        elif name == "light":
+            qs = qs.filter(light=value)
+        elif name == "coalition":
+            qs = qs.filter(coalition__slug=value)
+        elif name == "organisation":
+            qs = qs.filter(Q(lead_organisation_id=value) | Q(partners__organisation_id=value)).distinct()
+    return qs
+
+
+def sorted_list(qs, sort):
+    from .forms import SORTS
+
+    return qs.order_by(*SORTS.get(sort or "newest", SORTS["newest"]))
+
+
+FACET_FIELDS = {
+    "summit": "summit__slug",
+    "theme": "themes__pk",
+    "kind": "kind",
+    "org_kind": "lead_organisation__kind",
+    "status": "status",
+    "light": "light",
+}
+
+
+def facet_counts(values, today=None):
+    """{facet: {value: count}} for every facet, each counted with the other filters applied."""
+    counts = {}
+    for facet, field in FACET_FIELDS.items():
+        qs = filtered(values, skip=facet, today=today)
+        rows = qs.order_by().values_list(field).annotate(n=Count("pk", distinct=True))
+        counts[facet] = {value: n for value, n in rows if value is not None}
+    counts["country"] = country_counts(filtered(values, skip="country", today=today).order_by())
+    return counts

@@ -207,6 +207,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {}
+# announcements: report reminders every morning, the overdue list for organisers every Monday.
+CELERY_BEAT_SCHEDULE["announcements-report-reminders"] = {
+    "task": "announcements.send_reminders", "schedule": 60 * 60 * 24,
+}
+CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
+    "task": "announcements.send_overdue_digest", "schedule": 60 * 60 * 24 * 7,
+}
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plenary"

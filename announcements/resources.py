@@ -102,6 +102,11 @@ class CommitmentResource(PlenaryResource):
         reference = str(row.get("reference") or "").strip()
         return Commitment.objects.filter(reference=reference).first() if reference else None
 
+    def before_import(self, dataset, **kwargs):
+        # "reference" may be left out for new commitments (it is generated).
+        if "reference" not in dataset.headers:
+            dataset.append_col([""] * len(dataset), header="reference")
+
     def before_import_row(self, row, **kwargs):
         for key in ("kind", "status", "review_state"):
             if key in row and not str(row.get(key) or "").strip():

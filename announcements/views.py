@@ -200,7 +200,7 @@ def dashboard(request, summit_slug):
     figures = queries.dashboard_figures(summit)
     rtl = translation.get_language_bidi()
     themes = [{
-        "pk": r["themes__pk"], "title": r["themes__title"], "colour": r["themes__colour"], "count": r["count"],
+        "pk": r["themes__pk"], "title": r["themes__title"], "label": r["themes__title"], "colour": r["themes__colour"], "count": r["count"],
         "pledged": r["pledged"] or 0, "disbursed": r["disbursed"] or 0,
     } for r in figures["by_theme"]]
     light_colours = {"green": "#1b6e3a", "amber": "#b07400", "red": "#b00020"}

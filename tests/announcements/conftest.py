@@ -11,3 +11,13 @@ def summit(db):
 @pytest.fixture
 def reviewer(summit):
     return organiser(summits=[summit])
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The test client's LocaleMiddleware leaves the last language active in the thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -21,6 +21,18 @@ from modelcluster.models import ClusterableModel
 
 from .choices import LANGUAGE_CODES, OrganisationKind, SessionKind, SpeakerRole, SummitStatus, language_choices
 from .fields import LanguagesField
+
+def admin_column(label, order_field=None):
+    """Label (and sort field) of a model method shown as a column in the admin listings."""
+
+    def decorate(method):
+        method.short_description = label
+        if order_field:
+            method.admin_order_field = order_field
+        return method
+
+    return decorate
+
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB, for example #1B6E3A."))
 
@@ -51,7 +63,10 @@ class Organisation(models.Model):
 
 class Summit(models.Model):
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Used in addresses and imports."))
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True,
+        help_text=_("Used in addresses and imports. Leave empty to make one from the English title."),
+    )
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("first day"))
@@ -107,6 +122,11 @@ class Summit(models.Model):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
 
+    def clean_fields(self, exclude=None):
+        if not self.slug and self.title_en:
+            self.slug = slugify(self.title_en)[:80]
+        super().clean_fields(exclude)
+
     def clean(self):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -122,7 +142,7 @@ class Summit(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:80]
+            self.slug = slugify(self.title_en or self.title)[:80]
         if not self.languages:
             self.languages = ["en", "fr"]
         super().save(*args, **kwargs)
@@ -143,7 +163,7 @@ class Summit(models.Model):
 class Theme(models.Model):
     summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.CASCADE, related_name="themes")
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, blank=True, help_text=_("Leave empty to make one from the title."))
     description = models.TextField(_("description"), blank=True)
     colour = models.CharField(_("colour"), max_length=7, default="#2E7D32", validators=[hex_colour])
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -157,9 +177,14 @@ class Theme(models.Model):
     def __str__(self):
         return self.title
 
+    def clean_fields(self, exclude=None):
+        if not self.slug and self.title_en:
+            self.slug = slugify(self.title_en)[:80]
+        super().clean_fields(exclude)
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:80]
+            self.slug = slugify(self.title_en or self.title)[:80]
         super().save(*args, **kwargs)
 
 
@@ -211,7 +236,7 @@ class Speaker(models.Model):
 class Session(ClusterableModel):
     summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, blank=True, help_text=_("Leave empty to make one from the title."))
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=SessionKind.choices, default=SessionKind.PLENARY)
     theme = models.ForeignKey(
@@ -243,9 +268,14 @@ class Session(ClusterableModel):
     def __str__(self):
         return self.title
 
+    def clean_fields(self, exclude=None):
+        if not self.slug and self.title_en:
+            self.slug = slugify(self.title_en)[:100]
+        super().clean_fields(exclude)
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:100]
+            self.slug = slugify(self.title_en or self.title)[:100]
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -264,6 +294,10 @@ class Session(ClusterableModel):
     @property
     def local_end(self):
         return timezone.localtime(self.end, self.summit.tz)
+
+    @admin_column(_("starts (local time)"), order_field="start")
+    def local_start_display(self):
+        return formats.date_format(self.local_start, "DATETIME_FORMAT")
 
     @property
     def local_day(self):

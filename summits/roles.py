@@ -48,5 +48,6 @@ def ensure_organiser_group():
 
 def ensure_organiser_group_after_migrate(sender, **kwargs):
     """post_migrate runs once per app; act after the last one, when every permission exists."""
-    if sender is list(apps.get_app_configs())[-1]:
+    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
+    if with_models and sender is with_models[-1]:
         ensure_organiser_group()

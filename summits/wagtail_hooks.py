@@ -16,6 +16,11 @@ from .models import Organisation, Room, Session, Speaker, Summit, Theme
 from .services import summits_for_user
 
 
+def export_headings(columns, **renamed):
+    """Export headings equal to the import columns, so an exported sheet can be imported back."""
+    return {column: renamed.get(column, column) for column in columns}
+
+
 class SummitScopedMixin:
     """Organisers only see and edit records of the summits they are given (superusers: all)."""
 
@@ -62,13 +67,16 @@ class ScopedViewSet(ModelViewSet):
 
 
 class OrganisationViewSet(ModelViewSet):
+    url_prefix = "summits/organisations"
+    url_namespace = "summits_organisation"
     model = Organisation
     icon = "group"
     menu_order = 500
     add_to_admin_menu = False
     list_display = ["name", "acronym", "kind", "country"]
     list_filter = ["kind", "country"]
-    list_export = ["name", "name_fr", "acronym", "kind", "country", "website"]
+    list_export = ["name_en", "name_fr", "acronym", "kind", "country", "website"]
+    export_headings = export_headings(list_export, name_en="name")
     export_filename = "organisations"
     search_fields = ["name", "name_fr", "acronym"]
     ordering = ["name"]
@@ -81,12 +89,15 @@ class OrganisationViewSet(ModelViewSet):
 
 
 class SummitViewSet(ScopedViewSet):
+    url_prefix = "summits/summits"
+    url_namespace = "summits_summit"
     model = Summit
     icon = "date"
     summit_lookup = "pk"
     list_display = ["title", "start_date", "end_date", "city", "status"]
     list_filter = ["status", "country"]
-    list_export = ["slug", "title", "title_fr", "start_date", "end_date", "timezone", "city", "country", "status"]
+    list_export = ["slug", "title_en", "title_fr", "start_date", "end_date", "timezone", "city_en", "country", "status"]
+    export_headings = export_headings(list_export)
     export_filename = "summits"
     search_fields = ["title", "title_fr", "city", "slug"]
     ordering = ["-start_date"]
@@ -114,12 +125,14 @@ class SummitViewSet(ScopedViewSet):
 
 
 class ThemeViewSet(ScopedViewSet):
+    url_prefix = "summits/themes"
+    url_namespace = "summits_theme"
     model = Theme
     icon = "tag"
     list_display = ["title", "summit", "sort_order"]
     list_filter = ["summit"]
-    list_export = ["summit_slug", "slug", "title", "title_fr", "colour", "sort_order"]
-    export_headings = {"summit_slug": "summit"}
+    list_export = ["summit_slug", "slug", "title_en", "title_fr", "colour", "sort_order"]
+    export_headings = export_headings(list_export, summit_slug="summit")
     export_filename = "themes"
     search_fields = ["title", "title_fr", "slug"]
     ordering = ["summit", "sort_order"]
@@ -130,12 +143,14 @@ class ThemeViewSet(ScopedViewSet):
 
 
 class RoomViewSet(ScopedViewSet):
+    url_prefix = "summits/rooms"
+    url_namespace = "summits_room"
     model = Room
     icon = "home"
     list_display = ["name", "summit", "capacity", "accessible"]
     list_filter = ["summit", "accessible"]
-    list_export = ["summit_slug", "name", "name_fr", "location", "capacity", "accessible"]
-    export_headings = {"summit_slug": "summit"}
+    list_export = ["summit_slug", "name_en", "name_fr", "location_en", "capacity", "accessible"]
+    export_headings = export_headings(list_export, summit_slug="summit", name_en="name")
     export_filename = "rooms"
     search_fields = ["name", "name_fr"]
     ordering = ["summit", "name"]
@@ -146,11 +161,14 @@ class RoomViewSet(ScopedViewSet):
 
 
 class SpeakerViewSet(ModelViewSet):
+    url_prefix = "summits/speakers"
+    url_namespace = "summits_speaker"
     model = Speaker
     icon = "user"
     list_display = ["family_name", "given_name", "organisation", "position"]
     list_filter = ["organisation__kind", "country"]
-    list_export = ["honorific", "given_name", "family_name", "position", "organisation", "country"]
+    list_export = ["honorific", "given_name", "family_name", "position_en", "organisation", "country"]
+    export_headings = export_headings(list_export)
     export_filename = "speakers"
     search_fields = ["given_name", "family_name", "position"]
     ordering = ["family_name"]
@@ -162,18 +180,20 @@ class SpeakerViewSet(ModelViewSet):
 
 
 class SessionViewSet(ScopedViewSet):
+    url_prefix = "summits/sessions"
+    url_namespace = "summits_session"
     model = Session
     icon = "time"
-    list_display = ["title", "summit", "kind", "theme", "room", "start"]
+    list_display = ["title", "summit", "kind", "theme", "room", "local_start_display"]
     list_filter = ["summit", "kind", "theme", "room", "is_published"]
     list_export = [
-        "summit_slug", "slug", "title", "title_fr", "kind", "theme_slug", "room_name",
+        "summit_slug", "slug", "title_en", "title_fr", "kind", "theme_slug", "room_name",
         "local_start_text", "local_end_text", "capacity",
     ]
-    export_headings = {
-        "summit_slug": "summit", "theme_slug": "theme", "room_name": "room",
-        "local_start_text": "start", "local_end_text": "end", "title": "title_en",
-    }
+    export_headings = export_headings(
+        list_export, summit_slug="summit", theme_slug="theme", room_name="room",
+        local_start_text="start", local_end_text="end",
+    )
     export_filename = "sessions"
     search_fields = ["title", "title_fr", "slug"]
     ordering = ["summit", "start"]

@@ -1,0 +1,432 @@
+"""Participants' documents: badges, badge sheets, invitation / visa support letters, certificates of
+attendance and participants lists.
+
+Render functions take plain data (the dataclasses below), so they can be tested and benchmarked
+without the database; ``*_data_for(registration)`` build that data from a Registration in the
+participant's own language. Every document goes through :mod:`summits.pdf`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core import signing
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from summits.pdf import html_lang, htmls_to_pdf, is_rtl, qr_data_uri, render_pdf
+
+logger = logging.getLogger(__name__)
+
+# --- Badge formats ----------------------------------------------------------------------------
+# Portrait badges (they hang from a lanyard). Sizes in millimetres.
+ID1 = "id1"
+A6 = "a6"
+
+
+@dataclass(frozen=True)
+class BadgeFormat:
+    code: str
+    width: float
+    height: float
+    # Sheets: A4 portrait or landscape, columns x rows, gap between badges (room for crop marks).
+    sheet_landscape: bool
+    columns: int
+    rows: int
+    gap: float
+    # Largest / smallest font sizes of the names (pt) and the width they must fit in (mm).
+    name_max_pt: float
+    name_min_pt: float
+    name_width: float
+
+    @property
+    def per_sheet(self):
+        return self.columns * self.rows
+
+
+FORMATS = {
+    ID1: BadgeFormat(ID1, 54.0, 85.6, False, 3, 3, 8.0, 19.0, 8.5, 47.0),
+    A6: BadgeFormat(A6, 105.0, 148.0, True, 2, 1, 16.0, 34.0, 12.0, 93.0),
+}
+
+SORT_KEYS = {
+    "category": lambda b: (b.category.casefold(), b.family_name.casefold(), b.given_name.casefold()),
+    "family_name": lambda b: (b.family_name.casefold(), b.given_name.casefold()),
+    "country": lambda b: (b.country.casefold(), b.family_name.casefold(), b.given_name.casefold()),
+}
+
+
+@dataclass
+class BadgeData:
+    given_name: str
+    family_name: str
+    organisation: str
+    category: str
+    colour: str
+    photo_path: str | None
+    summit_title: str
+    summit_dates: str
+    qr_token: str
+    language: str
+    country: str = ""
+    summit_colour: str = "#1B6E3A"
+    reference: str = ""
+
+
+def _char_em(char: str, bold: bool) -> float:
+    """Rough advance width of a character in em, enough to choose a font size."""
+    if char.isspace():
+        return 0.26
+    east_asian = unicodedata.east_asian_width(char)
+    if east_asian in ("W", "F"):
+        return 1.0
+    if char.isupper():
+        width = 0.68
+    elif char in "iljtf.,;:'!|":
+        width = 0.3
+    elif char in "mwMW":
+        width = 0.85
+    else:
+        width = 0.56
+    return width * (1.07 if bold else 1.0)
+
+
+def name_font_size(text: str, width_mm: float, max_pt: float, min_pt: float, bold: bool = False) -> float:
+    """The largest size (pt) at which ``text`` fits on one line of ``width_mm``, within [min, max].
+
+    At ``min_pt`` a name that is still too long wraps (CSS ``overflow-wrap: anywhere``) inside a
+    box of fixed height, so the badge never grows beyond its page.
+    """
+    ems = sum(_char_em(char, bold) for char in text) or 1.0
+    width_pt = width_mm / 25.4 * 72
+    return round(max(min_pt, min(max_pt, width_pt / ems)), 1)
+
+
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads better on the hex ``background``."""
+    try:
+        red, green, blue = (int(background.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    except (ValueError, IndexError):
+        return "#000000"
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#000000" if luminance > 0.55 else "#ffffff"
+
+
+def _photo_uri(path: str | None) -> str:
+    if not path:
+        return ""
+    return Path(path).resolve().as_uri()
+
+
+def _initials(badge: BadgeData) -> str:
+    return "".join(part[:1] for part in (badge.given_name, badge.family_name) if part).upper()
+
+
+def badge_html(badge: BadgeData, badge_format: str = ID1) -> str:
+    """One badge's markup (a fixed-size box), in the badge holder's language."""
+    fmt = FORMATS[badge_format]
+    with translation.override(badge.language):
+        context = {
+            "badge": badge,
+            "fmt": fmt,
+            "lang": html_lang(badge.language),
+            "dir": "rtl" if is_rtl(badge.language) else "ltr",
+            "given_pt": name_font_size(badge.given_name, fmt.name_width, fmt.name_max_pt * 0.8, fmt.name_min_pt),
+            "family_pt": name_font_size(badge.family_name, fmt.name_width, fmt.name_max_pt, fmt.name_min_pt, True),
+            "qr": qr_data_uri(badge.qr_token, scale=1, border=2),
+            "photo": _photo_uri(badge.photo_path),
+            "initials": _initials(badge),
+            "band_text": text_colour_on(badge.colour),
+        }
+        return render_to_string("registrations/documents/_badge.html", context)
+
+
+def _badge_css(badge_format: str) -> str:
+    """Badge CSS for a format: every size scales with the badge's height (ID-1 is the reference)."""
+    fmt = FORMATS[badge_format]
+    k = fmt.height / 85.6
+    pad = 3.0 * k
+
+    def mm(value):
+        return f"{value * k:.2f}mm"
+
+    return f"""
+.badge {{ width: {fmt.width}mm; height: {fmt.height}mm; overflow: hidden; position: relative;
+  box-sizing: border-box; background: #fff; color: #111; line-height: 1.15; }}
+.badge .top {{ height: {mm(12)}; padding: {mm(1.6)} {pad:.2f}mm 0; box-sizing: border-box; overflow: hidden;
+  color: #fff; }}
+.badge .summit {{ font-size: {6.6 * k:.2f}pt; font-weight: bold; max-height: {mm(5.8)}; overflow: hidden; }}
+.badge .dates {{ font-size: {5.8 * k:.2f}pt; margin-block-start: {mm(0.5)}; }}
+.badge .media {{ height: {mm(26)}; padding: {mm(1.5)} {pad:.2f}mm 0; box-sizing: border-box;
+  text-align: justify; text-align-last: justify; line-height: 0; }}
+.badge .photo {{ width: {mm(19)}; height: {mm(23)}; object-fit: cover; border-radius: {mm(1)};
+  background: #e8ece9; display: inline-block; vertical-align: middle; }}
+.badge .initials {{ font-size: {16 * k:.2f}pt; font-weight: bold; color: #6b7a70; text-align: center; text-align-last: center;
+  line-height: {mm(23)}; font-family: "Noto Sans", sans-serif; }}
+.badge img.qr {{ width: {mm(22)}; height: {mm(22)}; display: inline-block; vertical-align: middle; }}
+.badge .names {{ height: {mm(24)}; padding: {mm(2)} {pad:.2f}mm 0; box-sizing: border-box; overflow: hidden; }}
+.badge .given, .badge .family {{ overflow-wrap: anywhere; line-height: 1.1; }}
+.badge .family {{ font-weight: bold; }}
+.badge .org {{ height: {mm(10)}; padding: {mm(0.8)} {pad:.2f}mm 0; box-sizing: border-box; overflow: hidden;
+  font-size: {7 * k:.2f}pt; color: #333; overflow-wrap: anywhere; }}
+.badge .band {{ position: absolute; bottom: 0; width: 100%; height: {mm(11)}; box-sizing: border-box;
+  padding: 0 {pad:.2f}mm; font-size: {10.5 * k:.2f}pt; font-weight: bold; line-height: {mm(11)};
+  text-align: center; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }}
+"""
+
+
+BADGES_PER_CHUNK = 100
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _chunk_progress(progress, chunk_sizes: list[int]):
+    """Turn per-chunk progress into per-badge progress (done, total)."""
+    if progress is None:
+        return None
+    total = sum(chunk_sizes)
+
+    def report(chunks_done, _chunks_total):
+        progress(sum(chunk_sizes[:chunks_done]), total)
+
+    return report
+
+
+def render_badges(badges: list[BadgeData], badge_format: str = ID1, *, language: str | None = None,
+                  progress=None, chunk_size: int = BADGES_PER_CHUNK) -> bytes:
+    """One page per badge, each page the size of the badge (card printers, or a single badge).
+
+    ``progress(done, total)`` is called as badges are laid out, in chunks of ``chunk_size``.
+    """
+    language = language or (badges[0].language if badges else settings.LANGUAGE_CODE)
+    fmt = FORMATS[badge_format]
+    css = mark_safe(_badge_css(badge_format))
+    chunks = _chunks(badges, chunk_size) or [[]]
+
+    def htmls():
+        for chunk in chunks:
+            yield render_to_string("registrations/documents/badges.html", {
+                "fmt": fmt, "css": css,
+                "badges": [mark_safe(badge_html(badge, badge_format)) for badge in chunk],
+                "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
+            })
+
+    return htmls_to_pdf(htmls(), language=language, total=len(chunks),
+                        progress=_chunk_progress(progress, [len(c) for c in chunks]))
+
+
+def render_badge(badge: BadgeData, badge_format: str = ID1) -> bytes:
+    return render_badges([badge], badge_format, language=badge.language)
+
+
+def sort_badges(badges: list[BadgeData], order: str = "category") -> list[BadgeData]:
+    if order not in SORT_KEYS:
+        raise ValueError(f"Unknown badge order {order!r}; choose one of {', '.join(SORT_KEYS)}.")
+    return sorted(badges, key=SORT_KEYS[order])
+
+
+def sheet_geometry(badge_format: str) -> dict:
+    """Where badges and crop marks go on an A4 sheet (mm), shared by the template and the tests."""
+    fmt = FORMATS[badge_format]
+    page_w, page_h = (297.0, 210.0) if fmt.sheet_landscape else (210.0, 297.0)
+    block_w = fmt.columns * fmt.width + (fmt.columns - 1) * fmt.gap
+    block_h = fmt.rows * fmt.height + (fmt.rows - 1) * fmt.gap
+    x0, y0 = (page_w - block_w) / 2, (page_h - block_h) / 2
+    xs = sorted({round(x0 + c * (fmt.width + fmt.gap), 2) for c in range(fmt.columns)}
+                | {round(x0 + c * (fmt.width + fmt.gap) + fmt.width, 2) for c in range(fmt.columns)})
+    ys = sorted({round(y0 + r * (fmt.height + fmt.gap), 2) for r in range(fmt.rows)}
+                | {round(y0 + r * (fmt.height + fmt.gap) + fmt.height, 2) for r in range(fmt.rows)})
+    mark, offset = 5.0, 1.5
+    lines = []
+    # Crop marks: short lines in the margins and gaps, never over a badge.
+    for x in xs:
+        lines.append((x, y0 - offset - mark, x, y0 - offset))
+        lines.append((x, y0 + block_h + offset, x, y0 + block_h + offset + mark))
+    for y in ys:
+        lines.append((x0 - offset - mark, y, x0 - offset, y))
+        lines.append((x0 + block_w + offset, y, x0 + block_w + offset + mark, y))
+    # Marks in the gaps between badges (short crosses where the cut lines meet).
+    half = min(fmt.gap / 2 - 0.8, 2.5)
+    for c in range(1, fmt.columns):
+        gx = x0 + c * (fmt.width + fmt.gap) - fmt.gap / 2
+        for y in ys:
+            lines.append((gx - half, y, gx + half, y))
+    for r in range(1, fmt.rows):
+        gy = y0 + r * (fmt.height + fmt.gap) - fmt.gap / 2
+        for x in xs:
+            lines.append((x, gy - half, x, gy + half))
+    return {
+        "page_w": page_w, "page_h": page_h, "x0": x0, "y0": y0, "block_w": block_w, "block_h": block_h,
+        "lines": [tuple(round(v, 2) for v in line) for line in lines],
+    }
+
+
+def render_badge_sheets(badges: list[BadgeData], badge_format: str = ID1, *, order: str = "category",
+                        language: str = "en", progress=None, sheets_per_chunk: int = 12) -> bytes:
+    """A4 sheets of badges with crop marks, in ``order`` (category, family_name or country).
+
+    Each badge is in its holder's language; ``language`` is the sheet's own (page furniture).
+    ``progress(done, total)`` is called as badges are laid out (for batch progress bars).
+    """
+    fmt = FORMATS[badge_format]
+    ordered = sort_badges(badges, order)
+    geometry = sheet_geometry(badge_format)
+    css = mark_safe(_badge_css(badge_format))
+    chunks = _chunks(ordered, fmt.per_sheet * sheets_per_chunk) or [[]]
+
+    def htmls():
+        for chunk in chunks:
+            cells = [mark_safe(badge_html(badge, badge_format)) for badge in chunk]
+            pages = _chunks(cells, fmt.per_sheet)
+            if pages:  # keep the last sheet's badges on the same grid as the crop marks
+                pages[-1] += [""] * (fmt.per_sheet - len(pages[-1]))
+            yield render_to_string("registrations/documents/badge_sheets.html", {
+                "fmt": fmt, "geo": geometry, "pages": pages, "css": css,
+                "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
+            })
+
+    return htmls_to_pdf(htmls(), language=language, total=len(chunks),
+                        progress=_chunk_progress(progress, [len(c) for c in chunks]))
+
+
+# --- Letters ----------------------------------------------------------------------------------
+LETTER_SALT = "plenary.letter"
+
+
+def letter_code(reference: str, summit_id: int) -> str:
+    """A short signed code printed on a letter; the site's verification page checks it."""
+    return signing.Signer(salt=LETTER_SALT).sign(f"{summit_id}-{reference}")
+
+
+def read_letter_code(code: str) -> tuple[int, str] | None:
+    """(summit_id, reference) for a genuine code, None for anything else."""
+    try:
+        value = signing.Signer(salt=LETTER_SALT).unsign(code.strip())
+    except signing.BadSignature:
+        return None
+    summit_id, _sep, reference = value.partition("-")
+    if not summit_id.isdigit() or not reference:
+        return None
+    return int(summit_id), reference
+
+
+@dataclass
+class LetterData:
+    language: str
+    reference: str
+    code: str
+    verify_url: str
+    issued_on: date
+    honorific: str
+    given_name: str
+    family_name: str
+    position: str
+    organisation: str
+    nationality: str
+    passport_number: str
+    passport_expiry: date | None
+    date_of_birth: date | None
+    summit_title: str
+    summit_dates: str
+    summit_city: str
+    summit_country: str
+    summit_venue: str
+    summit_colour: str
+    signatory_name: str
+    signatory_title: str
+    logo_path: str | None = None
+    co_organisers: list[str] = field(default_factory=list)
+
+
+def render_letter(letter: LetterData) -> bytes:
+    context = {"letter": letter, "logo": _photo_uri(letter.logo_path)}
+    return render_pdf("registrations/documents/letter.html", context, language=letter.language)
+
+
+def render_letters(letters: list[LetterData], *, language: str = "en", progress=None,
+                   chunk_size: int = 25) -> bytes:
+    """Many letters in one PDF (each starts a new page, each in its addressee's language)."""
+    chunks = _chunks(letters, chunk_size) or [[]]
+
+    def part(letter):
+        with translation.override(letter.language):
+            return mark_safe(render_to_string("registrations/documents/_letter.html", {
+                "letter": letter, "logo": _photo_uri(letter.logo_path),
+                "lang": html_lang(letter.language), "dir": "rtl" if is_rtl(letter.language) else "ltr",
+            }))
+
+    def htmls():
+        for chunk in chunks:
+            yield render_to_string("registrations/documents/letters.html", {
+                "letters": [part(letter) for letter in chunk],
+                "lang": html_lang(language), "dir": "rtl" if is_rtl(language) else "ltr",
+            })
+
+    return htmls_to_pdf(htmls(), language=language, total=len(chunks),
+                        progress=_chunk_progress(progress, [len(c) for c in chunks]))
+
+
+# --- Certificates -----------------------------------------------------------------------------
+@dataclass
+class CertificateData:
+    language: str
+    full_name: str
+    organisation: str
+    summit_title: str
+    summit_dates: str
+    summit_city: str
+    summit_country: str
+    summit_colour: str
+    checked_in_on: str
+    signatory_name: str
+    signatory_title: str
+    reference: str
+    logo_path: str | None = None
+
+
+def render_certificate(certificate: CertificateData) -> bytes:
+    context = {"c": certificate, "logo": _photo_uri(certificate.logo_path)}
+    return render_pdf("registrations/documents/certificate.html", context, language=certificate.language)
+
+
+# --- Participants lists -----------------------------------------------------------------------
+@dataclass
+class ParticipantRow:
+    family_name: str
+    given_name: str
+    organisation: str
+    category: str
+    country: str
+    position: str = ""
+
+
+def render_participants_list(summit_title: str, summit_dates: str, rows: list[ParticipantRow], *,
+                             language: str, public: bool = False) -> bytes:
+    """Participants grouped by category, then organisation (organisers' list).
+
+    The public list (``public=True``) is grouped by organisation only and must be given only the
+    participants who consented to appear on it.
+    """
+    def by_org(items):
+        items = sorted(items, key=lambda r: (r.organisation.casefold(), r.family_name.casefold(),
+                                             r.given_name.casefold()))
+        return [(org, list(group)) for org, group in itertools.groupby(items, key=lambda r: r.organisation)]
+
+    if public:
+        groups = [("", by_org(rows))]
+    else:
+        ordered = sorted(rows, key=lambda r: r.category.casefold())
+        groups = [(category, by_org(group))
+                  for category, group in itertools.groupby(ordered, key=lambda r: r.category)]
+    context = {"summit_title": summit_title, "summit_dates": summit_dates, "groups": groups,
+               "public": public, "count": len(rows)}
+    return render_pdf("registrations/documents/participants.html", context, language=language)

@@ -1,0 +1,81 @@
+"""Documents of the summit domain: the programme booklet, and date helpers every document uses."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import formats, translation
+
+from . import queries
+from .pdf import render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+def date_text(day: date, language: str) -> str:
+    """A date written the way readers of ``language`` expect (11 janvier 2030, 2030年1月11日…)."""
+    with translation.override(language):
+        return formats.date_format(day, "DATE_FORMAT")
+
+
+def date_range_text(start: date, end: date, language: str) -> str:
+    """Summit dates in ``language``: one date, or first – last day."""
+    if start == end:
+        return date_text(start, language)
+    return f"{date_text(start, language)} – {date_text(end, language)}"
+
+
+def summit_dates_text(summit, language: str) -> str:
+    return date_range_text(summit.start_date, summit.end_date, language)
+
+
+@dataclass
+class ProgrammeDay:
+    day: date
+    sessions: list = field(default_factory=list)
+
+
+def programme_days(summit) -> list[ProgrammeDay]:
+    """Published sessions grouped by local day (constant number of queries)."""
+    sessions = list(queries.programme(summit))
+    return [
+        ProgrammeDay(day=day, sessions=list(group))
+        for day, group in itertools.groupby(sessions, key=lambda session: session.local_day)
+    ]
+
+
+def speaker_index(days: list[ProgrammeDay]) -> list[dict]:
+    """Every speaker of the programme once, alphabetically, with the sessions they appear in."""
+    by_speaker: dict[int, dict] = {}
+    for day in days:
+        for session in day.sessions:
+            for role in session.speaker_roles.all():
+                entry = by_speaker.setdefault(role.speaker_id, {"speaker": role.speaker, "sessions": []})
+                entry["sessions"].append(session)
+    return sorted(
+        by_speaker.values(),
+        key=lambda entry: (entry["speaker"].family_name.casefold(), entry["speaker"].given_name.casefold()),
+    )
+
+
+def programme_booklet_context(summit) -> dict:
+    days = programme_days(summit)
+    return {
+        "summit": summit,
+        "days": days,
+        "themes": list(queries.themes(summit)),
+        "speakers": speaker_index(days),
+        "logo_url": summit.logo.file.url if summit.logo_id and summit.logo.file else "",
+    }
+
+
+def programme_booklet_pdf(summit, language: str) -> bytes:
+    """The printable programme of ``summit`` in ``language``: days, sessions, rooms, speakers, themes."""
+    context = programme_booklet_context(summit)
+    pdf = render_pdf("summits/documents/programme.html", context, language=language)
+    logger.info("programme booklet summit=%s language=%s sessions=%d", summit.pk, language,
+                sum(len(day.sessions) for day in context["days"]))
+    return pdf

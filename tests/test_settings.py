@@ -1,0 +1,36 @@
+"""Settings come from the environment; production-like variables pass `check --deploy`."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "CELERY_"))}
+    full_env.update(env)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True)
+
+
+def test_check_deploy_has_no_warnings_with_production_variables(tmp_path):
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="0", SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-0123456789",
+        ALLOWED_HOSTS="summit.example.org", HTTPS="1", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_languages_are_the_six_un_languages():
+    from django.conf import settings
+
+    assert [code for code, _ in settings.LANGUAGES] == ["en", "fr", "es", "ar", "zh-hans", "ru"]
+
+
+def test_celery_runs_eagerly_without_a_broker():
+    result = run_manage("shell", "-c", "from django.conf import settings; print(settings.CELERY_TASK_ALWAYS_EAGER)")
+    assert result.stdout.strip().splitlines()[-1] == "True"

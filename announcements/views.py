@@ -99,6 +99,20 @@ def commitment_export(request, fmt):
     return response
 
 
+@require_GET
+def report_pdf(request):
+    """PDF of the filtered list (usually ?summit=, ?coalition= or ?theme=) in the page's language."""
+    from summits.pdf import pdf_response
+
+    from .documents import commitments_report_pdf
+
+    values = FilterForm(request.GET).values()
+    language = translation.get_language()
+    pdf = commitments_report_pdf(values, language)
+    scope = values.get("summit") or values.get("coalition") or "commitments"
+    return pdf_response(pdf, f"commitments-{scope}-{language}.pdf")
+
+
 def json_ld(request, commitment):
     data = {
         "@context": "https://schema.org",

@@ -26,6 +26,8 @@ class CommitmentEditView(generic.EditView):
 
 
 class CommitmentViewSet(ScopedViewSet):
+    url_namespace = "announcements_commitment"
+    url_prefix = "announcements/commitment"
     model = Commitment
     icon = "tick-inverse"
     menu_label = _("Commitments")
@@ -72,6 +74,8 @@ class CommitmentViewSet(ScopedViewSet):
 
 
 class ProgressReportViewSet(ScopedViewSet):
+    url_namespace = "announcements_progressreport"
+    url_prefix = "announcements/progressreport"
     model = ProgressReport
     icon = "doc-full"
     menu_label = _("Progress reports")
@@ -89,6 +93,8 @@ class ProgressReportViewSet(ScopedViewSet):
 
 
 class CoalitionViewSet(ModelViewSet):
+    url_namespace = "announcements_coalition"
+    url_prefix = "announcements/coalition"
     model = Coalition
     icon = "group"
     list_display = ["name", "website"]
@@ -102,6 +108,8 @@ class CoalitionViewSet(ModelViewSet):
 
 
 class ExchangeRateViewSet(ModelViewSet):
+    url_namespace = "announcements_exchangerate"
+    url_prefix = "announcements/exchangerate"
     model = ExchangeRate
     icon = "cogs"
     list_display = ["currency", "valid_from", "usd_per_unit"]

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from summits.services import summits_for_user
 
@@ -13,13 +14,13 @@ from .choices import ReportState, ReviewState
 from .models import Commitment, ProgressReport
 
 COMMITMENT_ACTIONS = [
-    ("approve", _("Approve")),
-    ("publish", _("Publish")),
-    ("request_changes", _("Request changes")),
-    ("reject", _("Reject")),
-    ("unpublish", _("Unpublish")),
+    ("approve", gettext_lazy("Approve")),
+    ("publish", gettext_lazy("Publish")),
+    ("request_changes", gettext_lazy("Request changes")),
+    ("reject", gettext_lazy("Reject")),
+    ("unpublish", gettext_lazy("Unpublish")),
 ]
-REPORT_ACTIONS = [("approve", _("Approve")), ("publish", _("Publish")), ("return", _("Return with comments"))]
+REPORT_ACTIONS = [("approve", gettext_lazy("Approve")), ("publish", gettext_lazy("Publish")), ("return", gettext_lazy("Return with comments"))]
 
 
 def _commitment_for(request, pk):

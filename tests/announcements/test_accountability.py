@@ -72,6 +72,7 @@ def test_reminder_is_in_the_contact_language_with_a_working_link(client, summit)
     services.send_reminders(today=_due_on(commitment))
     message = mail.outbox[0]
     assert message.to == [commitment.contact_email]
+    assert message.subject == f"Informe de avance previsto: {commitment.reference}"
     link = next(line for line in message.body.splitlines() if "/commitments/report/" in line)
     assert link.strip().split("testserver")[-1].split("127.0.0.1:8000")[-1].startswith("/es/")
     response = client.get(link.strip().split("127.0.0.1:8000")[-1])

@@ -164,3 +164,21 @@ def test_api_paginates(client, summit):
     PublishedCommitmentFactory.create_batch(3, summit=summit)
     data = client.get("/api/v1/commitments/", {"page_size": 2, "page": 2}).json()
     assert (data["count"], data["pages"], len(data["results"]), data["next"]) == (3, 2, 1, None)
+
+
+def test_feed_in_french_has_french_titles(client, summit):
+    commitment = PublishedCommitmentFactory(summit=summit, title="Great Green Wall")
+    commitment.title_fr = "Grande Muraille verte"
+    commitment.save()
+    body = client.get("/fr/commitments/feed/atom/").content.decode()
+    assert "Grande Muraille verte" in body and "Nouveaux engagements" in body
+
+
+def test_catalogue_complete_in_every_language():
+    import polib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "announcements" / "locale"
+    for lang in ("en", "fr", "es", "ar", "zh_Hans", "ru"):
+        po = polib.pofile(str(root / lang / "LC_MESSAGES" / "django.po"))
+        assert (lang, po.untranslated_entries(), po.fuzzy_entries()) == (lang, [], [])

@@ -176,6 +176,8 @@ class Commitment(ClusterableModel):
         indexes = [
             models.Index(fields=["review_state", "summit"]),
             models.Index(fields=["review_state", "-published_at"]),
+            models.Index(fields=["review_state", "-announced_on"], name="commitment_state_announced"),
+            models.Index(fields=["review_state", "-amount_usd"], name="commitment_state_amount"),
         ]
         constraints = [
             models.CheckConstraint(

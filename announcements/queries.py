@@ -5,7 +5,10 @@ from collections import Counter
 
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models.functions import Cast
 from django.utils import timezone
+
+from summits.models import Summit
 
 from .choices import ActivityStatus, Light, ReportState, ReviewState
 from .models import AMBER_DAYS, GREEN_DAYS, REPORT_INTERVAL_DAYS, Commitment, ProgressReport
@@ -47,12 +50,18 @@ def for_detail(qs):
 
 
 def country_counts(qs):
-    """{country code: number of commitments} of a queryset, in one query."""
+    """{country code: number of commitments} of a queryset, in one query.
+
+    Countries are stored as a comma-separated list; the database groups the rows by list, so
+    Python only splits the distinct combinations (bounded by the country mix, not by the rows).
+    """
     counter = Counter()
-    for value in qs.values_list("countries", flat=True):
+    rows = (qs.order_by().annotate(codes=Cast("countries", models.CharField()))
+            .values_list("codes").annotate(n=Count("pk")))
+    for value, n in rows:
         for code in (value or "").split(","):
             if code:
-                counter[code] += 1
+                counter[code] += n
     return counter
 
 
@@ -98,19 +107,22 @@ def _search(qs, text):
     return qs.filter(condition)
 
 
-def filtered(values, skip=None, today=None):
+def filtered(values, skip=None, today=None, needs_light=True):
     """Published commitments matching the filters in ``values`` (a FilterForm.values() dict).
 
     ``skip`` leaves one filter out: the counts of a facet are computed without its own filter.
     """
-    qs = public().with_light(today)
+    qs = public()
+    # The light is computed (CASE over dates) only when something filters or counts on it.
+    if "light" in values and skip != "light" or skip == "light" or needs_light:
+        qs = qs.with_light(today)
     for name, value in values.items():
         if name == skip:
             continue
         if name == "q":
             qs = _search(qs, value)
         elif name == "summit":
-            qs = qs.filter(summit__slug=value)
+            qs = qs.filter(summit_id=Summit.objects.filter(slug=value).values("pk")[:1])
         elif name == "theme":
             qs = qs.filter(themes__pk=value)
         elif name == "kind":
@@ -146,12 +158,45 @@ FACET_FIELDS = {
 }
 
 
+FACET_CACHE_SECONDS = 600
+
+
+def registry_stamp():
+    """Changes whenever a commitment is saved, added or deleted (one cheap aggregate query)."""
+    from django.db.models import Max
+
+    data = Commitment.objects.aggregate(last=Max("updated_at"), n=Count("pk"))
+    return f"{data['n']}:{data['last'].timestamp() if data['last'] else 0}"
+
+
 def facet_counts(values, today=None):
-    """{facet: {value: count}} for every facet, each counted with the other filters applied."""
+    """{facet: {value: count}} for every facet, each counted with the other filters applied.
+
+    Cached for a few minutes per filter set, keyed on the registry's last change, so a visitor
+    paging or sorting a list does not recount; any saved commitment invalidates the counts.
+    (An organisation changing its kind shows in the organisation-kind counts within 10 minutes.)
+    """
+    import hashlib
+    import json
+
+    from django.core.cache import cache
+
+    today = today or timezone.localdate()
+    key_values = {k: str(v) for k, v in sorted(values.items()) if k != "sort"}
+    key = "announcements:facets:" + hashlib.sha256(
+        json.dumps([key_values, today.isoformat(), registry_stamp()]).encode()).hexdigest()
+    counts = cache.get(key)
+    if counts is None:
+        counts = _facet_counts(values, today)
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    return counts
+
+
+def _facet_counts(values, today):
     counts = {}
     for facet, field in FACET_FIELDS.items():
-        qs = filtered(values, skip=facet, today=today)
-        rows = qs.order_by().values_list(field).annotate(n=Count("pk", distinct=True))
+        qs = filtered(values, skip=facet, today=today, needs_light=False)
+        rows = qs.order_by().values_list(field).annotate(n=Count("pk", distinct=facet == "theme"))
         counts[facet] = {value: n for value, n in rows if value is not None}
-    counts["country"] = country_counts(filtered(values, skip="country", today=today).order_by())
+    counts["country"] = country_counts(filtered(values, skip="country", today=today, needs_light=False))
     return counts

@@ -89,7 +89,7 @@ COMMITMENTS = [
      [("Accelerator secretariat operating", dt.date(2021, 6, 30), DeliverableStatus.ACHIEVED, "", None, None),
       ("Hectares of degraded land under restoration", dt.date(2025, 12, 31), DeliverableStatus.IN_PROGRESS,
        "hectares", Decimal("4000000"), Decimal("100000000"))],
-     [(dt.date(2021, 1, 11), dt.date(2021, 12, 31), dt.datetime(2022, 3, 1, 10, 0), 15, Decimal("2500000000"),
+     [(dt.date(2021, 1, 11), dt.date(2021, 11, 30), dt.datetime(2021, 12, 15, 10, 0), 15, Decimal("2500000000"),
        "The accelerator was set up and a first tracking of pledges was published.", ReportState.PUBLISHED),
       (dt.date(2022, 1, 1), dt.date(2024, 12, 31), dt.datetime(2026, 2, 10, 10, 0), 45, Decimal("8100000000"),
        "About 8.1 billion dollars were disbursed or committed to projects by the end of 2024.",

@@ -73,11 +73,18 @@ def dashboard_figures(summit, today=None):
         count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"),
         new_money=Sum("amount_usd", filter=Q(is_new_money=True)),
     )
+    # values() does not translate: read the active language's column and fall back to English.
+    from django.utils import translation
+
+    local = f"themes__title_{(translation.get_language() or 'en').replace('-', '_')}"
     by_theme = list(
-        qs.filter(themes__isnull=False).values("themes__pk", "themes__title", "themes__colour", "themes__sort_order")
+        qs.filter(themes__isnull=False)
+        .values("themes__pk", "themes__title_en", local, "themes__colour", "themes__sort_order")
         .annotate(count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"))
-        .order_by("themes__sort_order", "themes__title")
+        .order_by("themes__sort_order", "themes__pk")
     )
+    for row in by_theme:
+        row["themes__title"] = row.get(local) or row["themes__title_en"]
     by_status = dict(qs.values_list("status").annotate(n=Count("pk")).order_by())
     by_light = dict(qs.with_light(today).values_list("light").annotate(n=Count("pk")).order_by())
     reports = published_reports().filter(commitment__summit=summit).aggregate(

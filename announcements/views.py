@@ -28,7 +28,7 @@ PAGE_SIZE = 20
 
 def _facets(values, counts):
     """Facet groups for the template: (name, label, [(value, label, count, selected)])."""
-    summits = dict(Summit.objects.filter(slug__in=list(counts["summit"])).values_list("slug", "title"))
+    summits = {s.slug: s.title for s in Summit.objects.filter(slug__in=list(counts["summit"]))}
     theme_objs = Theme.objects.filter(pk__in=list(counts["theme"])).select_related("summit")
     themes = {t.pk: f"{t.title} — {t.summit.title}" for t in theme_objs}
     labels = {

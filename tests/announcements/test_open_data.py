@@ -182,3 +182,11 @@ def test_api_queries_do_not_grow(client, summit, django_assert_max_num_queries, 
     with django_assert_max_num_queries(5):
         data = client.get("/api/v1/commitments/").json()
     assert data["count"] == n
+
+
+def test_dashboard_theme_titles_in_the_page_language(client, summit):
+    theme = ThemeFactory(summit=summit, title="Oceans")
+    theme.title_ar = "المحيطات"
+    theme.save()
+    PublishedCommitmentFactory(summit=summit, amount=100, currency="USD").themes.add(theme)
+    assert "المحيطات" in client.get(f"/ar/commitments/dashboard/{summit.slug}/").content.decode()

@@ -50,6 +50,8 @@ def review_commitment(request, pk):
                 if action not in services.ALLOWED:
                     raise ValidationError(_("Unknown action."))
                 services.review(commitment, action, request.user, comment)
+                if action in ("publish", "request_changes", "reject"):
+                    tasks.send_review_notice.delay_on_commit(commitment.pk, action, comment)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

@@ -46,3 +46,16 @@ def send_report_returned(report):
     language = commitment.contact_language or "en"
     _send("returned", {"commitment": commitment, "report": report, "url": report_url(commitment, language)},
           commitment.contact_email, language)
+
+
+def send_review_notice(commitment, action, comment=""):
+    """Tell the lead contact the outcome of the review (published with the reporting link, or changes asked)."""
+    if not commitment.contact_email:
+        return
+    from .services import report_url
+
+    language = commitment.contact_language or "en"
+    context = {"commitment": commitment, "action": action, "comment": comment,
+               "url": report_url(commitment, language) if action == "publish" else "",
+               "site": settings.SITE_URL.rstrip("/")}
+    _send("review_notice", context, commitment.contact_email, language)

@@ -25,3 +25,13 @@ def send_report_returned(report_id):
     report = ProgressReport.objects.select_related("commitment").filter(pk=report_id).first()
     if report is not None:
         run(report)
+
+
+@shared_task(name="announcements.send_review_notice")
+def send_review_notice(commitment_id, action, comment=""):
+    from .emails import send_review_notice as run
+    from .models import Commitment
+
+    commitment = Commitment.objects.select_related("summit").filter(pk=commitment_id).first()
+    if commitment is not None:
+        run(commitment, action, comment)

@@ -82,3 +82,24 @@ def test_editing_a_published_commitment_in_the_admin_keeps_a_version(client, sum
     versions = list(commitment.versions.order_by("number"))
     assert [v.number for v in versions] == [1, 2]
     assert {"field": "title_en", "old": "Before", "new": "After"} in versions[1].changes
+
+
+def test_publishing_emails_the_lead_its_reporting_link(client, summit, reviewer, mailoutbox,
+                                                       django_capture_on_commit_callbacks):
+    commitment = CommitmentFactory(summit=summit, review_state=ReviewState.APPROVED, contact_language="fr")
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/commitments/review/{commitment.pk}/", {"action": "publish"})
+    assert [m.to for m in mailoutbox] == [[commitment.contact_email]]
+    assert mailoutbox[0].subject == f"Votre engagement est publié : {commitment.reference}"
+    assert "/fr/commitments/report/" in mailoutbox[0].body
+
+
+def test_requesting_changes_emails_the_comment(client, summit, reviewer, mailoutbox,
+                                               django_capture_on_commit_callbacks):
+    commitment = CommitmentFactory(summit=summit)
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/commitments/review/{commitment.pk}/",
+                    {"action": "request_changes", "comment": "Add an end date."})
+    assert "Add an end date." in mailoutbox[0].body

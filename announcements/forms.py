@@ -120,13 +120,17 @@ class SubmissionForm(forms.Form):
         """Unsaved Commitment from the cleaned data; the text goes into the visitor's language column
         and into English (the fallback) until an organiser translates it."""
         data = self.cleaned_data
-        organisation = Organisation.objects.filter(name__iexact=data["organisation_name"].strip()).first()
-        if organisation is None:
-            organisation = Organisation(
-                name=data["organisation_name"].strip(), kind=data["organisation_kind"],
-                country=data.get("organisation_country") or "",
-            )
+        from django.db.models import Q
+
+        name = data["organisation_name"].strip()
         suffix = language_suffix()
+        organisation = Organisation.objects.filter(
+            Q(name_en__iexact=name) | Q(**{f"name_{suffix}__iexact": name})).first()
+        if organisation is None:
+            # The English column is the fallback every language shows until someone translates it.
+            organisation = Organisation(kind=data["organisation_kind"], country=data.get("organisation_country") or "")
+            organisation.name_en = name
+            setattr(organisation, f"name_{suffix}", name)
         commitment = Commitment(
             summit=data["summit"], coalition=data.get("coalition"), kind=data["kind"],
             countries=data.get("countries") or [], amount=data.get("amount"),

@@ -44,6 +44,13 @@ def test_spanish_submission_is_saved_for_review_in_spanish(client, summit):
     assert list(commitment.themes.all()) == [theme]
     assert commitment.deliverables.get().title_es == "Mapa de áreas degradadas"
     assert commitment.smart_warnings == []
+    assert (commitment.lead_organisation.name_en, commitment.lead_organisation.name_es) == ("Coalición Andina",) * 2
+
+
+def test_submission_reuses_an_existing_organisation_by_english_name(client, summit):
+    existing = OrganisationFactory(name_en="Coalición Andina")
+    client.post("/es/commitments/submit/", form_data(summit))
+    assert Commitment.objects.get().lead_organisation == existing
 
 
 def test_submission_is_not_public_until_published(client, summit):

@@ -18,6 +18,15 @@ from .models import Coalition, Commitment, ExchangeRate, ProgressReport
 LANG_SUFFIXES = ["en", "fr", "es", "ar", "zh_hans", "ru"]
 
 
+class SafeExportIndexView(generic.IndexView):
+    """Spreadsheet exports of the admin list cannot carry formulae (= + - @ are quoted)."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        from .exports import safe_cell
+
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
+
+
 class CommitmentEditView(generic.EditView):
     def save_instance(self):
         instance = super().save_instance()
@@ -45,6 +54,10 @@ class CommitmentViewSet(ScopedViewSet):
     @property
     def edit_view_class(self):
         return scoped(CommitmentEditView, self.summit_lookup)
+
+    @property
+    def index_view_class(self):
+        return scoped(SafeExportIndexView, self.summit_lookup)
 
     edit_handler = translated_tabs(
         [

@@ -103,3 +103,11 @@ def test_requesting_changes_emails_the_comment(client, summit, reviewer, mailout
         client.post(f"/admin/commitments/review/{commitment.pk}/",
                     {"action": "request_changes", "comment": "Add an end date."})
     assert "Add an end date." in mailoutbox[0].body
+
+
+def test_admin_csv_export_escapes_formulae(client, summit, reviewer):
+    commitment = CommitmentFactory(summit=summit, title="=cmd|' /C calc'!A0")
+    client.force_login(reviewer)
+    response = client.get("/admin/announcements/commitment/", {"export": "csv"})
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert f"{commitment.reference},'=cmd|' /C calc'!A0," in body

@@ -107,6 +107,8 @@ def report_pdf(request):
     from .documents import commitments_report_pdf
 
     values = FilterForm(request.GET).values()
+    if not any(values.get(key) for key in ("summit", "coalition", "theme")):
+        raise Http404  # a report covers a summit, a coalition or a theme, not the whole registry
     language = translation.get_language()
     pdf = commitments_report_pdf(values, language)
     scope = values.get("summit") or values.get("coalition") or "commitments"

@@ -55,3 +55,8 @@ def test_coalition_report(client, summit):
     PublishedCommitmentFactory(summit=summit, title="Outside")
     text = pdf_text(client.get("/en/commitments/report.pdf", {"coalition": coalition.slug}))
     assert "High Ambition Coalition" in text and "In the coalition" in text and "Outside" not in text
+
+
+def test_report_needs_a_summit_coalition_or_theme(client, summit):
+    PublishedCommitmentFactory(summit=summit)
+    assert client.get("/en/commitments/report.pdf").status_code == 404

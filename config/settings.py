@@ -207,7 +207,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {}
-# announcements: report reminders every morning, the overdue list for organisers every Monday.
+# Registrations: anonymise participants of summits past their retention period, nightly.
+CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"] = {
+    "task": "registrations.tasks.anonymise_expired_registrations",
+    "schedule": 60 * 60 * 24,
+}
+# announcements: report reminders every day, the overdue list for organisers every week.
 CELERY_BEAT_SCHEDULE["announcements-report-reminders"] = {
     "task": "announcements.send_reminders", "schedule": 60 * 60 * 24,
 }
@@ -264,3 +269,5 @@ LOGGING = {
 # --- Plenary --------------------------------------------------------------------------------
 # How long a participant's signed self-service link stays valid (seconds).
 PLENARY_LINK_MAX_AGE = int(env("PLENARY_LINK_MAX_AGE", str(60 * 60 * 24 * 30)))
+# Registrations accepted per client address: "count/seconds" ("0/0" disables, e.g. for benchmarks).
+PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "20/3600")

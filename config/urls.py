@@ -6,6 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+
+
+def _superusers_only(request):
+    return request.user.is_active and request.user.is_superuser
+
+
+# The Django admin is a superuser tool; organisers work in the Wagtail admin (/admin/).
+admin.site.has_permission = _superusers_only
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +31,7 @@ if settings.DEBUG:
 
 # Public pages are prefixed by language (/en/, /fr/, /ar/…); Wagtail serves the page tree last.
 urlpatterns += i18n_patterns(
+    path("", include("registrations.urls")),
     path("", include("announcements.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

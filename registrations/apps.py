@@ -5,5 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class RegistrationsConfig(AppConfig):
     name = "registrations"
     verbose_name = _("Registrations")
+    default_auto_field = "django.db.models.BigAutoField"
     # Permissions ("app_label.codename") the Organisers group receives; see summits.roles.
-    organiser_permissions: list[str] = []
+    organiser_permissions = [
+        *(f"registrations.{action}_{model}"
+          for model in ("registrationcategory", "invitation", "emailtemplate")
+          for action in ("add", "change", "delete", "view")),
+        "registrations.add_registration",
+        "registrations.change_registration",
+        "registrations.view_registration",
+        "registrations.checkin_registration",
+        "registrations.view_auditentry",
+    ]
+
+    def ready(self):
+        from summits import importing
+
+        from .resources import RegistrationResource
+
+        importing.registry()  # the summit kinds register themselves on first use; keep them
+        importing.register(importing.ImportKind(
+            "registrations", _("Registrations"), RegistrationResource, "registrations.add_registration",
+            "registrations_participants",
+        ))

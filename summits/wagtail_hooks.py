@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 
 from . import admin_views
-from .admin_forms import SessionAdminForm, translated_tabs
+from .admin_forms import SessionAdminForm, SummitScopedForm, translated_tabs
 from .models import Organisation, Room, Session, Speaker, Summit, Theme
 from .services import summits_for_user
 
@@ -139,6 +139,7 @@ class ThemeViewSet(ScopedViewSet):
     edit_handler = translated_tabs(
         [FieldPanel("summit"), FieldPanel("slug"), FieldPanel("colour"), FieldPanel("sort_order")],
         ["title", "description"],
+        base_form_class=SummitScopedForm,
     )
 
 
@@ -157,6 +158,7 @@ class RoomViewSet(ScopedViewSet):
     edit_handler = translated_tabs(
         [FieldPanel("summit"), FieldPanel("capacity"), FieldPanel("accessible")],
         ["name", "location"],
+        base_form_class=SummitScopedForm,
     )
 
 

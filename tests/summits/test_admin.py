@@ -119,6 +119,8 @@ def test_django_admin_is_for_superusers_only(client):
     client.force_login(organiser())
     response = client.get("/django-admin/")
     assert response.status_code == 302 and "/django-admin/login/" in response["Location"]
+    client.force_login(UserFactory(is_staff=True))  # staff, but not a superuser
+    assert client.get("/django-admin/").status_code == 302
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get("/django-admin/").status_code == 200
 
@@ -155,3 +157,16 @@ def test_import_preview_shows_row_errors_and_offers_no_confirm(client):
     response = client.post("/admin/plenary/import/themes/", {"file": upload})
     assert response.context["token"] is None
     assert "Row 3, column “summit”: No summit has the slug “nope”." in response.content.decode()
+
+
+def test_session_form_offers_only_the_organiser_summits_themes_and_rooms(client):
+    from tests.summits.factories import ThemeFactory
+
+    mine, theirs = SummitFactory(title="Mine"), SummitFactory(title="Theirs")
+    ThemeFactory(summit=mine, title="Oceans"), ThemeFactory(summit=theirs, title="Forests")
+    RoomFactory(summit=mine, name="Seine"), RoomFactory(summit=theirs, name="Hall")
+    client.force_login(organiser(summits=[mine]))
+    form = client.get("/admin/summits/sessions/new/").context["form"]
+    assert [str(s) for s in form.fields["summit"].queryset] == ["Mine"]
+    assert [str(t) for t in form.fields["theme"].queryset] == ["Oceans"]
+    assert [str(r) for r in form.fields["room"].queryset] == ["Seine"]

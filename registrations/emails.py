@@ -1,0 +1,120 @@
+"""Emails to participants, always in their preferred language.
+
+Organisers may reword each email per summit and language (EmailTemplate); otherwise the default
+wording below is used, translated through the app's catalogue.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .choices import EmailKind, RegistrationStatus
+from .models import EmailTemplate, Registration
+
+logger = logging.getLogger(__name__)
+
+
+def manage_url(registration):
+    with translation.override(registration.preferred_language):
+        path = reverse("registrations:manage", kwargs={"token": registration.manage_token()})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _default_subject(kind, ctx):
+    subjects = {
+        EmailKind.RECEIVED: _("%(summit)s: registration received (%(reference)s)"),
+        EmailKind.APPROVED: _("%(summit)s: your registration is approved (%(reference)s)"),
+        EmailKind.WAITLISTED: _("%(summit)s: you are on the waiting list (%(reference)s)"),
+        EmailKind.REJECTED: _("%(summit)s: your registration was not accepted (%(reference)s)"),
+        EmailKind.CANCELLED: _("%(summit)s: your registration is cancelled (%(reference)s)"),
+        EmailKind.PROMOTED: _("%(summit)s: a place is now available for you (%(reference)s)"),
+        EmailKind.MANAGE_LINK: _("%(summit)s: the link to manage your registration"),
+        EmailKind.SEAT_CONFIRMED: _("%(summit)s: your seat is confirmed"),
+    }
+    return subjects[kind] % ctx
+
+
+def _status_sentence(kind, registration, ctx):
+    if kind in (EmailKind.RECEIVED, EmailKind.PROMOTED):
+        if registration.status == RegistrationStatus.APPROVED:
+            return _("Your registration is approved. You can download your badge from the link below.")
+        if registration.status == RegistrationStatus.PENDING:
+            return _("Your registration is pending: the organisers will review it and write to you.")
+        if registration.status == RegistrationStatus.WAITLISTED:
+            return _("The category you chose is full: you are number %(position)s on the waiting list. "
+                     "We will write to you as soon as a place frees up.") % ctx
+    sentences = {
+        EmailKind.APPROVED: _("Your registration is approved. You can download your badge from the link below."),
+        EmailKind.WAITLISTED: _("You are number %(position)s on the waiting list. We will write to you as soon as a "
+                                "place frees up.") % ctx,
+        EmailKind.REJECTED: _("We are sorry: your registration was not accepted. Reason: %(reason)s") % ctx,
+        EmailKind.CANCELLED: _("Your registration is cancelled. If this is a mistake, reply to this email."),
+        EmailKind.MANAGE_LINK: _("Someone (we hope you) asked for the link to manage your registration."),
+        EmailKind.SEAT_CONFIRMED: _("A seat freed up: your place in “%(session)s” is confirmed.") % ctx,
+    }
+    return sentences.get(kind, "")
+
+
+def _default_body(kind, registration, ctx):
+    lines = [
+        _("Dear %(name)s,") % ctx,
+        "",
+        _status_sentence(kind, registration, ctx),
+        "",
+        _("Your reference: %(reference)s") % ctx,
+        _("Status: %(status)s") % ctx,
+        "",
+        _("See your status, edit your details, book sessions and download your documents here (personal link, "
+          "do not share it):"),
+        ctx["manage_url"],
+        "",
+        _("The %(summit)s secretariat") % ctx,
+    ]
+    return "\n".join(lines)
+
+
+def render_email(registration, kind, extra=None):
+    """(subject, body) for this registration and email kind, in the participant's language."""
+    extra = extra or {}
+    language = registration.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        session_title = ""
+        if extra.get("session_id"):
+            from summits.models import Session
+
+            session = Session.objects.filter(pk=extra["session_id"]).first()
+            session_title = session.title if session else ""
+        ctx = {
+            "name": registration.full_name,
+            "reference": registration.reference,
+            "summit": registration.summit.title,
+            "status": str(registration.get_status_display()),
+            "position": registration.waitlist_position() or "",
+            "reason": registration.status_reason or "—",
+            "manage_url": manage_url(registration),
+            "session": session_title,
+        }
+        custom = EmailTemplate.objects.filter(summit_id=registration.summit_id, kind=kind, language=language).first()
+        if custom is not None:
+            subject = Template(custom.subject).render(Context(ctx, autoescape=False))
+            body = Template(custom.body).render(Context(ctx, autoescape=False))
+        else:
+            subject = _default_subject(kind, ctx)
+            body = _default_body(kind, registration, ctx)
+    return " ".join(subject.split()), body
+
+
+def send_registration_email(registration_id, kind, extra=None):
+    registration = Registration.objects.select_related("summit").filter(pk=registration_id).first()
+    if registration is None or registration.anonymised_at or not registration.email:
+        return False
+    subject, body = render_email(registration, kind, extra)
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email],
+                 headers={"Content-Language": registration.preferred_language}).send()
+    logger.info("email %s sent for registration %s", kind, registration.reference)
+    return True

@@ -1,0 +1,227 @@
+"""Public forms: registration, self-service edits, request of a fresh link."""
+
+import io
+
+from django import forms
+from django.core.files.base import ContentFile
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import LazyTypedChoiceField
+from django_countries import countries
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from summits.choices import language_choices
+from summits.models import Organisation
+
+from .models import Registration, RegistrationCategory
+
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_MIN_SIDE = 200
+PHOTO_MAX_SIDE = 6000
+PHOTO_OUTPUT_SIDE = 800
+
+
+def clean_photo(upload):
+    """A re-encoded JPEG (ContentFile) from an uploaded JPEG/PNG, or a ValidationError."""
+    if upload.size > PHOTO_MAX_BYTES:
+        raise forms.ValidationError(_("The photo is too large: at most 5 MB."))
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            kind = probe.format
+            width, height = probe.size
+            probe.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError, ValueError):
+        raise forms.ValidationError(_("This file is not an image. Upload a JPEG or PNG photo.")) from None
+    if kind not in ("JPEG", "PNG"):
+        raise forms.ValidationError(_("Upload a JPEG or PNG photo."))
+    if min(width, height) < PHOTO_MIN_SIDE:
+        raise forms.ValidationError(_("The photo is too small: at least 200 × 200 pixels."))
+    if max(width, height) > PHOTO_MAX_SIDE:
+        raise forms.ValidationError(_("The photo is too big: at most 6000 pixels on a side."))
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image = ImageOps.exif_transpose(image).convert("RGB")
+            image.thumbnail((PHOTO_OUTPUT_SIDE, PHOTO_OUTPUT_SIDE))
+            out = io.BytesIO()
+            image.save(out, format="JPEG", quality=85)  # re-encoding drops metadata and any payload
+    except (OSError, ValueError, Image.DecompressionBombError):
+        raise forms.ValidationError(_("This file is not an image. Upload a JPEG or PNG photo.")) from None
+    return ContentFile(out.getvalue(), name="photo.jpg")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+PERSONAL_FIELDS = [
+    "honorific", "given_name", "family_name", "email", "organisation", "organisation_name", "position",
+    "nationality", "phone", "preferred_language", "accessibility_needs", "dietary_needs", "needs_letter",
+    "passport_number", "passport_expiry", "date_of_birth", "consent_privacy", "list_publicly",
+]
+
+
+class RegistrationDetailsMixin:
+    def _setup_common(self):
+        self.fields["nationality"] = LazyTypedChoiceField(
+            label=_("Nationality"), choices=[("", "---------")] + list(countries), required=True
+        )
+        self.fields["preferred_language"].choices = language_choices()
+        self.fields["preferred_language"].help_text = _("Every email and document will be sent in this language.")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisation"].required = False
+        self.fields["organisation"].help_text = _("Pick your organisation from the list, or type its name below.")
+        self.fields["organisation_name"].label = _("Organisation, if not in the list")
+        for name in ("passport_expiry", "date_of_birth"):
+            self.fields[name].widget = DateInput()
+        if "email" in self.fields:
+            self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["given_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["family_name"].widget.attrs["autocomplete"] = "family-name"
+
+    def _check_category_rules(self, cleaned, category):
+        if category is None:
+            return
+        if category.requires_organisation and not (cleaned.get("organisation") or cleaned.get("organisation_name", "").strip()):
+            self.add_error("organisation_name", _("This category requires your organisation: pick it or type its name."))
+        if category.requires_position and not cleaned.get("position", "").strip():
+            self.add_error("position", _("This category requires your position."))
+
+    def _check_letter(self, cleaned):
+        if cleaned.get("needs_letter"):
+            if not cleaned.get("passport_number", "").strip():
+                self.add_error("passport_number", _("The passport number is required for a visa letter."))
+            expiry = cleaned.get("passport_expiry")
+            if not expiry:
+                self.add_error("passport_expiry", _("The passport expiry date is required for a visa letter."))
+            elif expiry <= timezone.localdate():
+                self.add_error("passport_expiry", _("This passport has expired."))
+            birth = cleaned.get("date_of_birth")
+            if not birth:
+                self.add_error("date_of_birth", _("The date of birth is required for a visa letter."))
+            elif birth >= timezone.localdate():
+                self.add_error("date_of_birth", _("The date of birth must be in the past."))
+
+
+class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
+    category = forms.ModelChoiceField(queryset=RegistrationCategory.objects.none(), label=_("Category"),
+                                      empty_label=None)
+    invitation_code = forms.CharField(label=_("Invitation code"), required=False, max_length=40,
+                                      help_text=_("Only for invitation-only categories."))
+    photo_upload = forms.FileField(label=_("Badge photo"), required=False,
+                                   help_text=_("JPEG or PNG, at most 5 MB, at least 200 × 200 pixels; a passport-style portrait."))
+    # Honeypot: hidden from people by CSS, filled in by bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    class Meta:
+        model = Registration
+        fields = PERSONAL_FIELDS
+
+    def __init__(self, *args, summit, invitation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.summit = summit
+        self.invitation = invitation
+        self._setup_common()
+        categories = RegistrationCategory.objects.filter(summit=summit).order_by("sort_order", "pk")
+        if invitation is not None:
+            categories = categories.filter(pk=invitation.category_id)
+            self.fields["email"].initial = invitation.email
+            del self.fields["invitation_code"]
+        self.fields["category"].queryset = categories
+        self.fields["category"].label_from_instance = self._category_label
+        self.fields["consent_privacy"].required = True
+        self.fields["consent_privacy"].label = _("I have read the privacy notice and agree that my data is used to run this summit.")
+        self.fields["list_publicly"].label = _("List my name and organisation in the public list of participants.")
+        if not self.is_bound:
+            self.fields["preferred_language"].initial = translation.get_language() if translation.get_language() in dict(language_choices()) else "en"
+        self.fields["given_name"].required = True
+        self.fields["family_name"].required = True
+        self.order_fields(["category", "invitation_code"] + PERSONAL_FIELDS + ["photo_upload", "website"])
+
+    @staticmethod
+    def _category_label(category):
+        if category.invitation_only:
+            return _("%(name)s (by invitation)") % {"name": category.name}
+        return category.name
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if self.invitation is not None and email.lower() != self.invitation.email.lower():
+            raise forms.ValidationError(_("This invitation is for another email address."))
+        return email
+
+    def clean_photo_upload(self):
+        upload = self.cleaned_data.get("photo_upload")
+        if not upload:
+            return None
+        return clean_photo(upload)
+
+    def clean(self):
+        cleaned = super().clean()
+        category = cleaned.get("category")
+        if category is not None and category.invitation_only and self.invitation is None:
+            code = cleaned.get("invitation_code", "")
+            if not code.strip():
+                self.add_error("invitation_code", _("This category is by invitation only: enter your invitation code."))
+            elif not category.code_matches(code):
+                self.add_error("invitation_code", _("This invitation code is not valid for this category."))
+        self._check_category_rules(cleaned, category)
+        if category is not None and category.requires_photo and not cleaned.get("photo_upload") and "photo_upload" not in self.errors:
+            self.add_error("photo_upload", _("This category requires a badge photo."))
+        self._check_letter(cleaned)
+        return cleaned
+
+    def personal_fields(self):
+        data = {name: self.cleaned_data[name] for name in PERSONAL_FIELDS}
+        if data.get("organisation"):
+            data["organisation_name"] = ""
+        if not data.get("needs_letter"):
+            data.update(passport_number="", passport_expiry=None, date_of_birth=None)
+        return data
+
+
+class DetailsForm(RegistrationDetailsMixin, forms.ModelForm):
+    """The participant's own edits; badge fields are locked once accredited."""
+
+    photo_upload = forms.FileField(label=_("New badge photo"), required=False,
+                                   help_text=_("JPEG or PNG, at most 5 MB, at least 200 × 200 pixels."))
+
+    class Meta:
+        model = Registration
+        fields = [f for f in PERSONAL_FIELDS if f not in ("email", "consent_privacy")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_common()
+        self.fields["list_publicly"].label = _("List my name and organisation in the public list of participants.")
+        self.fields["given_name"].required = True
+        self.fields["family_name"].required = True
+        if self.instance.is_accredited:
+            from .services import LOCKED_WHEN_ACCREDITED
+
+            for name in LOCKED_WHEN_ACCREDITED:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Locked: your badge has been issued. Write to the organisers to change it.")
+            del self.fields["photo_upload"]
+
+    def clean_photo_upload(self):
+        upload = self.cleaned_data.get("photo_upload")
+        return clean_photo(upload) if upload else None
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_category_rules(cleaned, self.instance.category)
+        self._check_letter(cleaned)
+        return cleaned
+
+    def changes(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data and not self.fields[name].disabled}
+
+
+class LinkRequestForm(forms.Form):
+    email = forms.EmailField(label=_("Email address used to register"))

@@ -214,6 +214,13 @@ CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"] = {
     "task": "registrations.tasks.anonymise_expired_registrations",
     "schedule": 60 * 60 * 24,
 }
+# announcements: report reminders every day, the overdue list for organisers every week.
+CELERY_BEAT_SCHEDULE["announcements-report-reminders"] = {
+    "task": "announcements.send_reminders", "schedule": 60 * 60 * 24,
+}
+CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
+    "task": "announcements.send_overdue_digest", "schedule": 60 * 60 * 24 * 7,
+}
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plenary"

@@ -23,6 +23,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots, name="robots"),
+    path("api/v1/", include("announcements.api")),
     path("", include("summits.urls")),
 ]
 
@@ -35,6 +36,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("registrations.urls")),
     path("", include("cms.urls")),
+    path("", include("announcements.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

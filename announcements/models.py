@@ -1,1 +1,393 @@
+"""Announced commitments: coalitions, commitments, deliverables, progress reports and their history.
 
+Publication and review go through ``announcements.services``; models only hold data and the
+small invariants (reference, USD equivalent, dates in order).
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Case, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from summits.choices import LANGUAGE_CODES, language_choices
+from summits.models import Organisation, Session, Summit, Theme
+
+from .choices import (
+    ActivityStatus, CommitmentKind, DeliverableStatus, Light, PartnerRole, ReminderStage, ReportState, ReviewState,
+)
+
+currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 currency code such as USD or EUR."))
+
+GREEN_DAYS = 365  # reported within the last 12 months
+AMBER_DAYS = 730  # last report 12–24 months ago; beyond: inactive
+REPORT_INTERVAL_DAYS = 365  # a progress report is due a year after the last one
+
+
+class Coalition(models.Model):
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    leads = models.ManyToManyField(Organisation, verbose_name=_("leads"), blank=True, related_name="led_coalitions")
+    members = models.ManyToManyField(
+        Organisation, verbose_name=_("members"), blank=True, related_name="coalitions"
+    )
+    member_countries = CountryField(_("member countries"), multiple=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("coalition")
+        verbose_name_plural = _("coalitions")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name_en or self.name)[:100]
+        super().save(*args, **kwargs)
+
+
+class ExchangeRate(models.Model):
+    """Organiser-maintained rate table: 1 unit of currency = usd_per_unit US dollars from valid_from."""
+
+    currency = models.CharField(_("currency"), max_length=3, validators=[currency_code])
+    valid_from = models.DateField(_("valid from"))
+    usd_per_unit = models.DecimalField(_("US dollars per unit"), max_digits=18, decimal_places=8)
+
+    class Meta:
+        ordering = ["currency", "-valid_from"]
+        constraints = [models.UniqueConstraint(fields=["currency", "valid_from"], name="rate_unique_per_day")]
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+
+    def __str__(self):
+        return f"{self.currency} {self.valid_from}: {self.usd_per_unit} USD"
+
+    @classmethod
+    def usd(cls, amount, currency, on):
+        """USD equivalent of amount on a date, or None when the table has no rate yet."""
+        if amount is None or not currency:
+            return None
+        if currency == "USD":
+            return Decimal(amount).quantize(Decimal("0.01"))
+        rate = cls.objects.filter(currency=currency, valid_from__lte=on).order_by("-valid_from").first()
+        if rate is None:
+            return None
+        return (Decimal(amount) * rate.usd_per_unit).quantize(Decimal("0.01"))
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def with_reference_date(self):
+        return self.annotate(ref_date=Coalesce("last_reported_on", "announced_on"))
+
+    def with_light(self, today=None):
+        today = today or timezone.localdate()
+        return self.with_reference_date().annotate(
+            light=Case(
+                When(ref_date__gte=today - dt.timedelta(days=GREEN_DAYS), then=Value(Light.GREEN.value)),
+                When(ref_date__gte=today - dt.timedelta(days=AMBER_DAYS), then=Value(Light.AMBER.value)),
+                default=Value(Light.RED.value),
+                output_field=models.CharField(),
+            )
+        )
+
+
+
+class Commitment(ClusterableModel):
+    objects = CommitmentQuerySet.as_manager()
+
+    reference = models.CharField(_("reference"), max_length=40, unique=True, blank=True)
+    summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.PROTECT, related_name="commitments")
+    session = models.ForeignKey(
+        Session, verbose_name=_("announced at session"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="commitments",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=10, choices=language_choices, default="en"
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation, verbose_name=_("lead organisation"), on_delete=models.PROTECT, related_name="led_commitments",
+        help_text=_("The organisation accountable for the commitment."),
+    )
+    coalition = models.ForeignKey(
+        Coalition, verbose_name=_("coalition"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="commitments",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=CommitmentKind.choices)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="commitments")
+    countries = CountryField(_("countries"), multiple=True, blank=True)
+    amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2, null=True, blank=True,
+                                 validators=[MinValueValidator(0)])
+    currency = models.CharField(_("currency"), max_length=3, blank=True, validators=[currency_code])
+    amount_usd = models.DecimalField(
+        _("amount in US dollars"), max_digits=18, decimal_places=2, null=True, blank=True, editable=False,
+        help_text=_("Computed from the exchange rate table at the announcement date."),
+    )
+    is_new_money = models.BooleanField(
+        _("new money"), default=True, help_text=_("Untick when the money was already announced elsewhere.")
+    )
+    announced_on = models.DateField(_("announced on"), default=dt.date.today)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("activity status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.IMPLEMENTATION
+    )
+    review_state = models.CharField(
+        _("review state"), max_length=20, choices=ReviewState.choices, default=ReviewState.SUBMITTED, db_index=True
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    # Accountability, kept up to date by services.publish_report().
+    last_reported_on = models.DateField(_("last report published on"), null=True, blank=True, editable=False)
+    disbursed_usd = models.DecimalField(
+        _("disbursed (US dollars)"), max_digits=18, decimal_places=2, default=0, editable=False
+    )
+    percent_complete = models.PositiveSmallIntegerField(_("percent complete"), default=0, editable=False)
+    # Lead contact: personal data, only for the summit's organisers.
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_language = models.CharField(
+        _("contact language"), max_length=10, choices=language_choices, default="en"
+    )
+    # Review aids computed on submission.
+    smart_warnings = models.JSONField(_("SMART check warnings"), default=list, blank=True, editable=False)
+    possible_duplicates = models.ManyToManyField(
+        "self", verbose_name=_("possible duplicates"), blank=True, symmetrical=False, editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-announced_on", "reference"]
+        indexes = [
+            models.Index(fields=["review_state", "summit"]),
+            models.Index(fields=["review_state", "-published_at"]),
+            models.Index(fields=["review_state", "-announced_on"], name="commitment_state_announced"),
+            models.Index(fields=["review_state", "-amount_usd"], name="commitment_state_amount"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="commitment_ends_after_start",
+            )
+        ]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        permissions = [("review_commitment", _("Can review and publish commitments"))]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}" if self.reference else self.title
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.amount is not None and not self.currency:
+            errors["currency"] = _("Give the currency of the amount.")
+        if self.session_id and self.summit_id and self.session.summit_id != self.summit_id:
+            errors["session"] = _("This session belongs to another summit.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.currency:
+            self.currency = self.currency.upper()
+        self.amount_usd = ExchangeRate.usd(self.amount, self.currency, self.announced_on)
+        super().save(*args, **kwargs)
+        if not self.reference:
+            self.reference = f"PLN-{self.announced_on.year}-{self.pk:05d}"
+            type(self).objects.filter(pk=self.pk).update(reference=self.reference)
+
+    @property
+    def is_published(self):
+        return self.review_state == ReviewState.PUBLISHED
+
+    @property
+    def reference_date(self):
+        return self.last_reported_on or self.announced_on
+
+    def light(self, today=None):
+        today = today or timezone.localdate()
+        age = (today - self.reference_date).days
+        if age <= GREEN_DAYS:
+            return Light.GREEN
+        if age <= AMBER_DAYS:
+            return Light.AMBER
+        return Light.RED
+
+    def next_report_due(self):
+        return self.reference_date + dt.timedelta(days=REPORT_INTERVAL_DAYS)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("announcements:commitment_detail", kwargs={"reference": self.reference})
+
+
+class CommitmentPartner(models.Model):
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+                                     related_name="partnered_commitments")
+    role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.IMPLEMENTING)
+
+    class Meta:
+        ordering = ["role", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "organisation", "role"], name="partner_once_per_role")
+        ]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Deliverable(models.Model):
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="deliverables")
+    title = models.CharField(_("what"), max_length=300)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=DeliverableStatus.choices,
+                              default=DeliverableStatus.PLANNED)
+    evidence_url = models.URLField(_("evidence link"), blank=True)
+    unit = models.CharField(_("indicator unit"), max_length=60, blank=True, help_text=_("e.g. hectares, people trained"))
+    baseline = models.DecimalField(_("baseline"), max_digits=18, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=18, decimal_places=2, null=True, blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "due_date", "pk"]
+        verbose_name = _("deliverable")
+        verbose_name_plural = _("deliverables")
+
+    def __str__(self):
+        return self.title
+
+
+class ProgressReport(models.Model):
+    commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE,
+                                   related_name="reports")
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    narrative = models.TextField(_("what happened"))
+    percent_complete = models.PositiveSmallIntegerField(
+        _("percent complete"), validators=[MaxValueValidator(100)], default=0
+    )
+    disbursed = models.DecimalField(
+        _("money disbursed so far"), max_digits=18, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text=_("Cumulative, in the currency of the commitment."),
+    )
+    disbursed_usd = models.DecimalField(_("disbursed (US dollars)"), max_digits=18, decimal_places=2, null=True,
+                                        blank=True, editable=False)
+    evidence_links = models.TextField(_("evidence links"), blank=True, help_text=_("One address per line."))
+    state = models.CharField(_("state"), max_length=20, choices=ReportState.choices, default=ReportState.DRAFT,
+                             db_index=True)
+    reviewer_comment = models.TextField(_("comments for the reporter"), blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-period_end", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")),
+                                   name="report_period_in_order"),
+        ]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+
+    def __str__(self):
+        return f"{self.commitment.reference} {self.period_start} – {self.period_end}"
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+    @property
+    def on_time(self):
+        return bool(self.submitted_at and self.due_on and self.submitted_at.date() <= self.due_on)
+
+    @property
+    def evidence_list(self):
+        return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]
+
+
+class DeliverableUpdate(models.Model):
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="deliverable_updates")
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField(_("status"), max_length=20, choices=DeliverableStatus.choices)
+    evidence_url = models.URLField(_("evidence link"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "deliverable"], name="one_update_per_deliverable")]
+
+
+class CommitmentVersion(models.Model):
+    """A snapshot of the public fields of a published commitment and what changed from the previous one."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    data = models.JSONField()
+    changes = models.JSONField(default=list)  # [{"field": name, "old": text, "new": text}]
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["commitment", "-number"]
+        constraints = [models.UniqueConstraint(fields=["commitment", "number"], name="version_unique_number")]
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+
+
+class ReviewEvent(models.Model):
+    """Audit log of the review of commitments and reports."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="events")
+    report = models.ForeignKey(ProgressReport, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=40)
+    comment = models.TextField(_("comment"), blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("review event")
+        verbose_name_plural = _("review events")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class ReminderSent(models.Model):
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="reminders")
+    stage = models.CharField(max_length=10, choices=ReminderStage.choices)
+    due_on = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "stage", "due_on"], name="reminder_once_per_stage")
+        ]
+
+
+__all__ = [
+    "Coalition", "ExchangeRate", "Commitment", "CommitmentPartner", "Deliverable", "ProgressReport",
+    "DeliverableUpdate", "CommitmentVersion", "ReviewEvent", "ReminderSent", "LANGUAGE_CODES",
+]

@@ -42,6 +42,22 @@ def validate_timezone(value):
         raise ValidationError(_("“%(value)s” is not a known time zone (for example Europe/Paris)."), params={"value": value})
 
 
+class SlugFromTitleMixin:
+    """Fills an empty slug from the English title, before validation so uniqueness is checked."""
+
+    def _fill_slug(self):
+        if not self.slug and (self.title_en or self.title):
+            self.slug = slugify(self.title_en or self.title)[: self._meta.get_field("slug").max_length]
+
+    def clean_fields(self, exclude=None):
+        self._fill_slug()
+        super().clean_fields(exclude)
+
+    def save(self, *args, **kwargs):
+        self._fill_slug()
+        super().save(*args, **kwargs)
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
@@ -61,7 +77,7 @@ class Organisation(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
-class Summit(models.Model):
+class Summit(SlugFromTitleMixin, models.Model):
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
         _("slug"), max_length=80, unique=True, blank=True,
@@ -127,11 +143,6 @@ class Summit(models.Model):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo("UTC")
 
-    def clean_fields(self, exclude=None):
-        if not self.slug and self.title_en:
-            self.slug = slugify(self.title_en)[:80]
-        super().clean_fields(exclude)
-
     def clean(self):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -146,8 +157,6 @@ class Summit(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.title_en or self.title)[:80]
         if not self.languages:
             self.languages = ["en", "fr"]
         super().save(*args, **kwargs)
@@ -165,7 +174,7 @@ class Summit(models.Model):
         return self.registration_opens <= at < self.registration_closes
 
 
-class Theme(models.Model):
+class Theme(SlugFromTitleMixin, models.Model):
     summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.CASCADE, related_name="themes")
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=80, blank=True, help_text=_("Leave empty to make one from the title."))
@@ -182,15 +191,6 @@ class Theme(models.Model):
     def __str__(self):
         return self.title
 
-    def clean_fields(self, exclude=None):
-        if not self.slug and self.title_en:
-            self.slug = slugify(self.title_en)[:80]
-        super().clean_fields(exclude)
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.title_en or self.title)[:80]
-        super().save(*args, **kwargs)
 
 
 class Room(models.Model):
@@ -238,7 +238,7 @@ class Speaker(models.Model):
         return " ".join(part for part in (self.honorific, self.given_name, self.family_name) if part)
 
 
-class Session(ClusterableModel):
+class Session(SlugFromTitleMixin, ClusterableModel):
     summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=100, blank=True, help_text=_("Leave empty to make one from the title."))
@@ -273,15 +273,6 @@ class Session(ClusterableModel):
     def __str__(self):
         return self.title
 
-    def clean_fields(self, exclude=None):
-        if not self.slug and self.title_en:
-            self.slug = slugify(self.title_en)[:100]
-        super().clean_fields(exclude)
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.title_en or self.title)[:100]
-        super().save(*args, **kwargs)
 
     def clean(self):
         from .services import session_errors

@@ -119,6 +119,8 @@ def test_django_admin_is_for_superusers_only(client):
     client.force_login(organiser())
     response = client.get("/django-admin/")
     assert response.status_code == 302 and "/django-admin/login/" in response["Location"]
+    client.force_login(UserFactory(is_staff=True))  # staff, but not a superuser
+    assert client.get("/django-admin/").status_code == 302
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get("/django-admin/").status_code == 200
 

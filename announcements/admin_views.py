@@ -1,0 +1,77 @@
+"""Review screens of the Wagtail admin: a commitment and its progress reports, with the allowed actions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from summits.services import summits_for_user
+
+from . import services, tasks
+from .choices import ReportState, ReviewState
+from .models import Commitment, ProgressReport
+
+COMMITMENT_ACTIONS = [
+    ("approve", gettext_lazy("Approve")),
+    ("publish", gettext_lazy("Publish")),
+    ("request_changes", gettext_lazy("Request changes")),
+    ("reject", gettext_lazy("Reject")),
+    ("unpublish", gettext_lazy("Unpublish")),
+]
+REPORT_ACTIONS = [("approve", gettext_lazy("Approve")), ("publish", gettext_lazy("Publish")), ("return", gettext_lazy("Return with comments"))]
+
+
+def _commitment_for(request, pk):
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("summit", "lead_organisation", "coalition"), pk=pk
+    )
+    if not summits_for_user(request.user).filter(pk=commitment.summit_id).exists():
+        raise PermissionDenied
+    return commitment
+
+
+def review_commitment(request, pk):
+    commitment = _commitment_for(request, pk)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        comment = request.POST.get("comment", "")
+        report_id = request.POST.get("report")
+        try:
+            if report_id:
+                report = get_object_or_404(ProgressReport, pk=report_id, commitment=commitment)
+                if action not in services.REPORT_ALLOWED:
+                    raise ValidationError(_("Unknown action."))
+                services.review_report(report, action, request.user, comment)
+                if action == "return":
+                    tasks.send_report_returned.delay_on_commit(report.pk)
+            else:
+                if action not in services.ALLOWED:
+                    raise ValidationError(_("Unknown action."))
+                services.review(commitment, action, request.user, comment)
+                if action in ("publish", "request_changes", "reject"):
+                    tasks.send_review_notice.delay_on_commit(commitment.pk, action, comment)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": dict(COMMITMENT_ACTIONS + REPORT_ACTIONS)
+                                                                 .get(action, action)})
+        return redirect("announcements_review", pk=commitment.pk)
+    can_review = services.can_review(request.user, commitment)
+    actions = [(name, label) for name, label in COMMITMENT_ACTIONS
+               if commitment.review_state in services.ALLOWED[name]] if can_review else []
+    reports = []
+    for report in commitment.reports.order_by("-period_end", "-pk"):
+        allowed = [(name, label) for name, label in REPORT_ACTIONS
+                   if report.state in services.REPORT_ALLOWED[name][0]] if can_review else []
+        reports.append((report, allowed))
+    return TemplateResponse(request, "announcements/admin/review.html", {
+        "commitment": commitment, "actions": actions, "reports": reports,
+        "events": commitment.events.select_related("user", "report")[:50],
+        "duplicates": commitment.possible_duplicates.select_related("lead_organisation"),
+        "report_url": services.report_url(commitment) if commitment.review_state == ReviewState.PUBLISHED else "",
+        "deliverables": commitment.deliverables.all(),
+        "ReportState": ReportState,
+    })

@@ -1,0 +1,99 @@
+"""Open data: the rows of a filtered list as CSV, XLSX or JSON, safe to open in a spreadsheet."""
+
+import csv
+import io
+import json
+
+import tablib
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext as _
+
+from .choices import ActivityStatus, CommitmentKind, Light
+from .models import Commitment
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
+
+
+def safe_cell(value):
+    """Text a spreadsheet will not run as a formula (prefix a quote); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+COLUMNS = [
+    "reference", "summit", "title", "summary", "kind", "status", "lead_organisation", "organisation_kind",
+    "coalition", "themes", "countries", "amount", "currency", "amount_usd", "new_money", "announced_on",
+    "start_date", "end_date", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
+]
+
+
+def row(commitment: Commitment, site_url=""):
+    """One commitment as a flat dict, in the active language (translated fields fall back to English)."""
+    return {
+        "reference": commitment.reference,
+        "summit": commitment.summit.slug,
+        "title": commitment.title,
+        "summary": commitment.summary,
+        "kind": CommitmentKind(commitment.kind).label if commitment.kind else "",
+        "status": ActivityStatus(commitment.status).label,
+        "lead_organisation": commitment.lead_organisation.name,
+        "organisation_kind": commitment.lead_organisation.get_kind_display(),
+        "coalition": commitment.coalition.name if commitment.coalition_id else "",
+        "themes": "; ".join(t.title for t in commitment.themes.all()),
+        "countries": "; ".join(str(c.code) for c in commitment.countries),
+        "amount": commitment.amount,
+        "currency": commitment.currency,
+        "amount_usd": commitment.amount_usd,
+        "new_money": commitment.is_new_money,
+        "announced_on": commitment.announced_on,
+        "start_date": commitment.start_date,
+        "end_date": commitment.end_date,
+        "follow_up": Light(getattr(commitment, "light", None) or commitment.light()).label,
+        "last_reported_on": commitment.last_reported_on,
+        "percent_complete": commitment.percent_complete,
+        "disbursed_usd": commitment.disbursed_usd,
+        "url": site_url + commitment.get_absolute_url(),
+    }
+
+
+def _flat(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def to_csv(commitments, site_url=""):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so spreadsheets read UTF-8
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for commitment in commitments:
+        data = row(commitment, site_url)
+        writer.writerow([safe_cell(_flat(data[c])) for c in COLUMNS])
+    return buffer.getvalue().encode("utf-8")
+
+
+def to_xlsx(commitments, site_url=""):
+    dataset = tablib.Dataset(headers=COLUMNS, title="commitments")
+    for commitment in commitments:
+        data = row(commitment, site_url)
+        values = []
+        for c in COLUMNS:
+            value = _flat(data[c])
+            if hasattr(value, "as_tuple"):  # Decimal → float for spreadsheet numbers
+                value = float(value)
+            values.append(safe_cell(value))
+        dataset.append(values)
+    return dataset.export("xlsx")
+
+
+def to_json(commitments, site_url=""):
+    return json.dumps([row(c, site_url) for c in commitments], cls=DjangoJSONEncoder, ensure_ascii=False,
+                      indent=1).encode("utf-8")

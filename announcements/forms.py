@@ -1,0 +1,230 @@
+"""Forms of the public registry: list filters, the submission form and the progress report form."""
+
+from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as all_countries
+
+from summits.choices import OrganisationKind
+from summits.models import Organisation, Summit, Theme
+from summits.queries import public_summits
+
+from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Light
+from .models import Coalition, Commitment, Deliverable, ProgressReport
+
+SORTS = {
+    "newest": ("-announced_on", "-pk"),
+    "oldest": ("announced_on", "pk"),
+    "amount": ("-amount_usd", "-pk"),
+    "reported": ("-ref_date", "-pk"),
+    "title": ("title_en", "pk"),
+}
+
+
+class FilterForm(forms.Form):
+    """GET parameters of the registry list, exports and API (all optional; bad values are ignored)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    summit = forms.SlugField(label=_("Summit"), required=False)
+    theme = forms.IntegerField(label=_("Theme"), required=False, min_value=1)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "")] + CommitmentKind.choices)
+    country = forms.CharField(label=_("Country"), required=False, max_length=2)
+    org_kind = forms.ChoiceField(label=_("Organisation kind"), required=False,
+                                 choices=[("", "")] + OrganisationKind.choices)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "")] + ActivityStatus.choices)
+    light = forms.ChoiceField(label=_("Follow-up"), required=False, choices=[("", "")] + Light.choices)
+    coalition = forms.SlugField(label=_("Coalition"), required=False)
+    organisation = forms.IntegerField(label=_("Organisation"), required=False, min_value=1)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False,
+        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")), ("amount", _("Largest amount")),
+                 ("reported", _("Most recently reported")), ("title", _("Title"))],
+    )
+
+    FACETS = ("summit", "theme", "kind", "country", "org_kind", "status", "light")
+
+    def values(self):
+        """The valid filters as a dict (invalid ones dropped, so a bad link still shows a list)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        values = {}
+        for name in self.fields:
+            if name in self.errors:
+                continue
+            value = data.get(name)
+            if value not in (None, ""):
+                values[name] = value
+        if "country" in values:
+            values["country"] = values["country"].upper()
+        return values
+
+
+def language_suffix():
+    return (translation.get_language() or "en").replace("-", "_")
+
+
+class SubmissionForm(forms.Form):
+    """A commitment as an organisation submits it, in the visitor's language."""
+
+    summit = forms.ModelChoiceField(label=_("Summit where it was announced"), queryset=Summit.objects.none())
+    organisation_name = forms.CharField(label=_("Lead organisation"), max_length=255,
+                                        help_text=_("The organisation accountable for the commitment."))
+    organisation_kind = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationKind.choices)
+    organisation_country = forms.ChoiceField(label=_("Country of the organisation"), required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
+    contact_email = forms.EmailField(label=_("Contact email"),
+                                     help_text=_("Progress report links are sent here. Never published."))
+    coalition = forms.ModelChoiceField(label=_("Coalition"), queryset=Coalition.objects.all(), required=False)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}))
+    kind = forms.ChoiceField(label=_("Kind of commitment"), choices=CommitmentKind.choices)
+    themes = forms.ModelMultipleChoiceField(label=_("Themes"), queryset=Theme.objects.none(), required=False,
+                                            widget=forms.CheckboxSelectMultiple)
+    countries = forms.MultipleChoiceField(label=_("Countries where it applies"), required=False,
+                                          widget=forms.SelectMultiple(attrs={"size": 6}))
+    amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
+    currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", required=False, max_length=3,
+                                help_text=_("ISO code such as USD, EUR, XOF."),
+                                error_messages={"invalid": _("Enter a three-letter currency code such as USD.")})
+    is_new_money = forms.BooleanField(label=_("This is new money (not announced before)"), required=False,
+                                      initial=True)
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        summits = public_summits()
+        self.fields["summit"].queryset = summits
+        self.fields["themes"].queryset = Theme.objects.filter(summit__in=summits).select_related("summit")
+        self.fields["themes"].label_from_instance = lambda t: f"{t.title} ({t.summit.title})"
+        country_choices = [(str(code), name) for code, name in all_countries]
+        self.fields["countries"].choices = country_choices
+        self.fields["organisation_country"].choices = [("", "—")] + country_choices
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        if cleaned.get("amount") is not None and not cleaned.get("currency"):
+            self.add_error("currency", _("Give the currency of the amount."))
+        summit = cleaned.get("summit")
+        for theme in cleaned.get("themes") or []:
+            if summit and theme.summit_id != summit.pk:
+                self.add_error("themes", _("“%(theme)s” is a theme of another summit.") % {"theme": theme.title})
+                break
+        return cleaned
+
+    def build(self):
+        """Unsaved Commitment from the cleaned data; the text goes into the visitor's language column
+        and into English (the fallback) until an organiser translates it."""
+        data = self.cleaned_data
+        from django.db.models import Q
+
+        name = data["organisation_name"].strip()
+        suffix = language_suffix()
+        organisation = Organisation.objects.filter(
+            Q(name_en__iexact=name) | Q(**{f"name_{suffix}__iexact": name})).first()
+        if organisation is None:
+            # The English column is the fallback every language shows until someone translates it.
+            organisation = Organisation(kind=data["organisation_kind"], country=data.get("organisation_country") or "")
+            organisation.name_en = name
+            setattr(organisation, f"name_{suffix}", name)
+        commitment = Commitment(
+            summit=data["summit"], coalition=data.get("coalition"), kind=data["kind"],
+            countries=data.get("countries") or [], amount=data.get("amount"),
+            currency=(data.get("currency") or "").upper(), is_new_money=data.get("is_new_money", False),
+            start_date=data.get("start_date"), end_date=data.get("end_date"),
+            contact_name=data["contact_name"], contact_email=data["contact_email"],
+            contact_language=translation.get_language() or "en", original_language=translation.get_language() or "en",
+            announced_on=data["summit"].start_date,
+        )
+        for field in ("title", "summary"):
+            setattr(commitment, f"{field}_{suffix}", data[field])
+            if suffix != "en":
+                setattr(commitment, f"{field}_en", data[field])
+        return commitment, organisation
+
+
+class DeliverableForm(forms.Form):
+    title = forms.CharField(label=_("Deliverable"), max_length=300, required=False)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    unit = forms.CharField(label=_("Indicator unit"), max_length=60, required=False)
+    baseline = forms.DecimalField(label=_("Baseline"), required=False, max_digits=18, decimal_places=2)
+    target = forms.DecimalField(label=_("Target"), required=False, max_digits=18, decimal_places=2)
+
+    def clean(self):
+        cleaned = super().clean()
+        has_other = any(cleaned.get(f) not in (None, "") for f in ("due_date", "unit", "baseline", "target"))
+        if has_other and not cleaned.get("title"):
+            self.add_error("title", _("Say what will be delivered."))
+        return cleaned
+
+    def build(self):
+        if not self.cleaned_data.get("title"):
+            return None
+        suffix = language_suffix()
+        deliverable = Deliverable(
+            due_date=self.cleaned_data.get("due_date"), unit=self.cleaned_data.get("unit") or "",
+            baseline=self.cleaned_data.get("baseline"), target=self.cleaned_data.get("target"),
+        )
+        deliverable.title_en = self.cleaned_data["title"]
+        setattr(deliverable, f"title_{suffix}", self.cleaned_data["title"])
+        return deliverable
+
+
+DeliverableFormSet = forms.formset_factory(DeliverableForm, extra=3, max_num=10)
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["period_start", "period_end", "percent_complete", "disbursed", "evidence_links"]
+        widgets = {
+            "period_start": forms.DateInput(attrs={"type": "date"}),
+            "period_end": forms.DateInput(attrs={"type": "date"}),
+            "evidence_links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    narrative = forms.CharField(label=_("What happened in this period"), widget=forms.Textarea(attrs={"rows": 6}))
+
+    def __init__(self, *args, commitment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+        self.deliverables = list(commitment.deliverables.all())
+        for deliverable in self.deliverables:
+            self.fields[f"deliverable_{deliverable.pk}"] = forms.ChoiceField(
+                label=deliverable.title, choices=DeliverableStatus.choices, initial=deliverable.status,
+            )
+
+    def clean_evidence_links(self):
+        from django.core.validators import URLValidator
+
+        value = self.cleaned_data.get("evidence_links", "")
+        validator = URLValidator(schemes=["http", "https"])
+        for line in value.splitlines():
+            if line.strip():
+                try:
+                    validator(line.strip())
+                except forms.ValidationError:
+                    raise forms.ValidationError(
+                        _("“%(line)s” is not a web address (https://…).") % {"line": line.strip()}
+                    ) from None
+        return value
+
+    def deliverable_fields(self):
+        return [self[f"deliverable_{d.pk}"] for d in self.deliverables]
+
+    def statuses(self):
+        return {d.pk: self.cleaned_data.get(f"deliverable_{d.pk}") for d in self.deliverables}
+
+    def build(self):
+        report = self.save(commit=False)
+        suffix = language_suffix()
+        report.narrative_en = self.cleaned_data["narrative"]
+        setattr(report, f"narrative_{suffix}", self.cleaned_data["narrative"])
+        return report
+
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)

@@ -1,0 +1,209 @@
+"""Reusable querysets of the registry. Public ones only ever hold published commitments."""
+
+import datetime as dt
+from collections import Counter
+
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from summits.models import Summit
+
+from .choices import ActivityStatus, Light, ReportState, ReviewState
+from .models import AMBER_DAYS, GREEN_DAYS, REPORT_INTERVAL_DAYS, Commitment, ProgressReport
+
+
+def public():
+    return Commitment.objects.filter(review_state=ReviewState.PUBLISHED)
+
+
+def active_public():
+    """Published commitments still expected to report (not closed or cancelled)."""
+    return public().exclude(status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED])
+
+
+def overdue(today=None):
+    today = today or timezone.localdate()
+    return active_public().with_reference_date().filter(
+        ref_date__lt=today - dt.timedelta(days=REPORT_INTERVAL_DAYS)
+    ).order_by("ref_date")
+
+
+def published_reports():
+    return ProgressReport.objects.filter(
+        state=ReportState.PUBLISHED, commitment__review_state=ReviewState.PUBLISHED
+    )
+
+
+def for_list(qs):
+    return qs.select_related("summit", "lead_organisation", "coalition").prefetch_related("themes")
+
+
+def for_detail(qs):
+    return qs.select_related("summit", "session", "lead_organisation", "coalition").prefetch_related(
+        "themes", "partners__organisation", "deliverables",
+        Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
+                 .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
+        "versions",
+    )
+
+
+def country_counts(qs):
+    """{country code: number of commitments} of a queryset, in one query.
+
+    Countries are stored as a comma-separated list; the database groups the rows by list, so
+    Python only splits the distinct combinations (bounded by the country mix, not by the rows).
+    """
+    counter = Counter()
+    rows = (qs.order_by().annotate(codes=Cast("countries", models.CharField()))
+            .values_list("codes").annotate(n=Count("pk")))
+    for value, n in rows:
+        for code in (value or "").split(","):
+            if code:
+                counter[code] += n
+    return counter
+
+
+def dashboard_figures(summit, today=None):
+    """Every figure of a summit's dashboard, computed in the database (a fixed number of queries)."""
+    today = today or timezone.localdate()
+    qs = public().filter(summit=summit)
+    totals = qs.aggregate(
+        count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"),
+        new_money=Sum("amount_usd", filter=Q(is_new_money=True)),
+    )
+    # values() does not translate: read the active language's column and fall back to English.
+    from django.utils import translation
+
+    local = f"themes__title_{(translation.get_language() or 'en').replace('-', '_')}"
+    by_theme = list(
+        qs.filter(themes__isnull=False)
+        .values("themes__pk", "themes__title_en", local, "themes__colour", "themes__sort_order")
+        .annotate(count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"))
+        .order_by("themes__sort_order", "themes__pk")
+    )
+    for row in by_theme:
+        row["themes__title"] = row.get(local) or row["themes__title_en"]
+    by_status = dict(qs.values_list("status").annotate(n=Count("pk")).order_by())
+    by_light = dict(qs.with_light(today).values_list("light").annotate(n=Count("pk")).order_by())
+    reports = published_reports().filter(commitment__summit=summit).aggregate(
+        total=Count("pk"), on_time=Count("pk", filter=Q(submitted_at__date__lte=F("due_on")))
+    )
+    return {
+        "totals": {k: v or 0 for k, v in totals.items()},
+        "by_theme": by_theme,
+        "by_status": [(value, label, by_status.get(value, 0)) for value, label in ActivityStatus.choices],
+        "by_light": [(value, label, by_light.get(value, 0)) for value, label in Light.choices],
+        "reports": reports,
+        "on_time_share": (reports["on_time"] / reports["total"]) if reports["total"] else None,
+    }
+
+
+# --- The public list: filters and facets ------------------------------------------------------------
+
+def _search(qs, text):
+    from django.conf import settings
+
+    condition = Q(reference__iexact=text) | Q(lead_organisation__name__icontains=text) | Q(
+        lead_organisation__acronym__iexact=text
+    )
+    for code, _name in settings.LANGUAGES:
+        suffix = code.replace("-", "_")
+        condition |= Q(**{f"title_{suffix}__icontains": text}) | Q(**{f"summary_{suffix}__icontains": text})
+    return qs.filter(condition)
+
+
+def filtered(values, skip=None, today=None, needs_light=True):
+    """Published commitments matching the filters in ``values`` (a FilterForm.values() dict).
+
+    ``skip`` leaves one filter out: the counts of a facet are computed without its own filter.
+    """
+    qs = public()
+    # The light is computed (CASE over dates) only when something filters or counts on it.
+    if "light" in values and skip != "light" or skip == "light" or needs_light:
+        qs = qs.with_light(today)
+    for name, value in values.items():
+        if name == skip:
+            continue
+        if name == "q":
+            qs = _search(qs, value)
+        elif name == "summit":
+            qs = qs.filter(summit_id=Summit.objects.filter(slug=value).values("pk")[:1])
+        elif name == "theme":
+            qs = qs.filter(themes__pk=value)
+        elif name == "kind":
+            qs = qs.filter(kind=value)
+        elif name == "country":
+            qs = qs.filter(countries__contains=value)
+        elif name == "org_kind":
+            qs = qs.filter(lead_organisation__kind=value)
+        elif name == "status":
+            qs = qs.filter(status=value)
+        elif name == "light":
+            qs = qs.filter(light=value)
+        elif name == "coalition":
+            qs = qs.filter(coalition__slug=value)
+        elif name == "organisation":
+            qs = qs.filter(Q(lead_organisation_id=value) | Q(partners__organisation_id=value)).distinct()
+    return qs
+
+
+def sorted_list(qs, sort):
+    from .forms import SORTS
+
+    return qs.order_by(*SORTS.get(sort or "newest", SORTS["newest"]))
+
+
+FACET_FIELDS = {
+    "summit": "summit__slug",
+    "theme": "themes__pk",
+    "kind": "kind",
+    "org_kind": "lead_organisation__kind",
+    "status": "status",
+    "light": "light",
+}
+
+
+FACET_CACHE_SECONDS = 600
+
+
+def registry_stamp():
+    """Changes whenever a commitment is saved, added or deleted (one cheap aggregate query)."""
+    from django.db.models import Max
+
+    data = Commitment.objects.aggregate(last=Max("updated_at"), n=Count("pk"))
+    return f"{data['n']}:{data['last'].timestamp() if data['last'] else 0}"
+
+
+def facet_counts(values, today=None):
+    """{facet: {value: count}} for every facet, each counted with the other filters applied.
+
+    Cached for a few minutes per filter set, keyed on the registry's last change, so a visitor
+    paging or sorting a list does not recount; any saved commitment invalidates the counts.
+    (An organisation changing its kind shows in the organisation-kind counts within 10 minutes.)
+    """
+    import hashlib
+    import json
+
+    from django.core.cache import cache
+
+    today = today or timezone.localdate()
+    key_values = {k: str(v) for k, v in sorted(values.items()) if k != "sort"}
+    key = "announcements:facets:" + hashlib.sha256(
+        json.dumps([key_values, today.isoformat(), registry_stamp()]).encode()).hexdigest()
+    counts = cache.get(key)
+    if counts is None:
+        counts = _facet_counts(values, today)
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    return counts
+
+
+def _facet_counts(values, today):
+    counts = {}
+    for facet, field in FACET_FIELDS.items():
+        qs = filtered(values, skip=facet, today=today, needs_light=False)
+        rows = qs.order_by().values_list(field).annotate(n=Count("pk", distinct=facet == "theme"))
+        counts[facet] = {value: n for value, n in rows if value is not None}
+    counts["country"] = country_counts(filtered(values, skip="country", today=today, needs_light=False))
+    return counts

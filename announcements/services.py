@@ -1,0 +1,368 @@
+"""Operations of the commitments registry: submission checks, review, publication, versions,
+progress reports and reminders. Each operation is one transaction and is logged."""
+
+import datetime as dt
+import difflib
+import logging
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from summits.services import summits_for_user
+from summits.signing import make_token, read_token
+
+from .choices import CommitmentKind, ReminderStage, ReportState, ReviewState
+from .models import (
+    REPORT_INTERVAL_DAYS, Commitment, CommitmentVersion, DeliverableUpdate, ExchangeRate, ProgressReport,
+    ReminderSent, ReviewEvent,
+)
+
+logger = logging.getLogger(__name__)
+
+LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
+REPORT_TOKEN_PURPOSE = "report"
+REPORT_LINK_MAX_AGE = 60 * 60 * 24 * 400  # a reporting link lasts a reporting cycle and a bit
+
+
+# --- Checks on submission -----------------------------------------------------------------------
+
+def smart_warnings(commitment, deliverables=None):
+    """What a SMART commitment lacks, as translated sentences (empty when nothing is missing).
+
+    ``deliverables`` are unsaved Deliverable instances (from a form); default: the saved ones.
+    """
+    if deliverables is None:
+        deliverables = list(commitment.deliverables.all()) if commitment.pk else []
+    warnings = []
+    if not any(d.due_date for d in deliverables):
+        warnings.append(_("No deliverable has a due date."))
+    if not any(d.baseline is not None for d in deliverables):
+        warnings.append(_("No indicator has a baseline."))
+    if commitment.kind == CommitmentKind.FINANCIAL and commitment.amount is None:
+        warnings.append(_("A financial pledge needs an amount and a currency."))
+    if not commitment.end_date:
+        warnings.append(_("The commitment has no end date."))
+    return warnings
+
+
+def _similar(a, b):
+    return difflib.SequenceMatcher(None, (a or "").casefold(), (b or "").casefold()).ratio()
+
+
+def find_duplicates(commitment, threshold=0.8):
+    """Commitments of the same lead with a similar title (any language) or the same amount."""
+    others = Commitment.objects.filter(lead_organisation_id=commitment.lead_organisation_id).exclude(
+        pk=commitment.pk
+    ).exclude(review_state=ReviewState.REJECTED)
+    titles = [getattr(commitment, f"title_{s}") for s in LANG_SUFFIXES if getattr(commitment, f"title_{s}", "")]
+    found = []
+    for other in others:
+        other_titles = [getattr(other, f"title_{s}") for s in LANG_SUFFIXES if getattr(other, f"title_{s}", "")]
+        same_amount = (
+            commitment.amount is not None and other.amount == commitment.amount and other.currency == commitment.currency
+        )
+        if same_amount or any(_similar(a, b) >= threshold for a in titles for b in other_titles):
+            found.append(other)
+    return found
+
+
+@transaction.atomic
+def submit_commitment(commitment, deliverables=(), partners=(), user=None):
+    """Save a new commitment from the public form (or an import) for review, with its checks."""
+    commitment.review_state = ReviewState.SUBMITTED
+    commitment.smart_warnings = smart_warnings(commitment, list(deliverables))
+    commitment.full_clean()
+    commitment.save()
+    for index, deliverable in enumerate(deliverables):
+        deliverable.commitment = commitment
+        deliverable.sort_order = index
+        deliverable.save()
+    for partner in partners:
+        partner.commitment = commitment
+        partner.save()
+    duplicates = find_duplicates(commitment)
+    commitment.possible_duplicates.set(duplicates)
+    ReviewEvent.objects.create(commitment=commitment, action="submitted", user=user if user and user.pk else None)
+    logger.info("commitment %s submitted (%d warnings, %d possible duplicates)",
+                commitment.reference, len(commitment.smart_warnings), len(duplicates))
+    return commitment
+
+
+# --- Review by organisers -----------------------------------------------------------------------
+
+def can_review(user, commitment):
+    return (
+        user.is_authenticated
+        and user.has_perm("announcements.review_commitment")
+        and summits_for_user(user).filter(pk=commitment.summit_id).exists()
+    )
+
+
+ALLOWED = {
+    "request_changes": {ReviewState.SUBMITTED, ReviewState.APPROVED},
+    "approve": {ReviewState.SUBMITTED, ReviewState.CHANGES_REQUESTED},
+    "reject": {ReviewState.SUBMITTED, ReviewState.CHANGES_REQUESTED, ReviewState.APPROVED},
+    "publish": {ReviewState.APPROVED},
+    "unpublish": {ReviewState.PUBLISHED},
+    "resubmit": {ReviewState.CHANGES_REQUESTED},
+}
+TARGET = {
+    "request_changes": ReviewState.CHANGES_REQUESTED,
+    "approve": ReviewState.APPROVED,
+    "reject": ReviewState.REJECTED,
+    "publish": ReviewState.PUBLISHED,
+    "unpublish": ReviewState.APPROVED,
+    "resubmit": ReviewState.SUBMITTED,
+}
+
+
+@transaction.atomic
+def review(commitment, action, user, comment=""):
+    """Move a commitment through the review states; organisers of its summit only."""
+    if action not in ALLOWED:
+        raise ValueError(action)
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if not can_review(user, commitment):
+        raise PermissionDenied
+    if commitment.review_state not in ALLOWED[action]:
+        raise ValidationError(
+            _("A commitment that is “%(state)s” cannot be moved this way.") % {"state": commitment.get_review_state_display()}
+        )
+    if action == "request_changes" and not comment.strip():
+        raise ValidationError({"comment": _("Say what needs to change.")})
+    commitment.review_state = TARGET[action]
+    if action == "publish":
+        commitment.published_at = commitment.published_at or timezone.now()
+    commitment.save(update_fields=["review_state", "published_at", "updated_at"])
+    ReviewEvent.objects.create(commitment=commitment, action=action, comment=comment, user=user)
+    if action == "publish":
+        record_version(commitment, user)
+    logger.info("commitment %s: %s by %s", commitment.reference, action, getattr(user, "pk", None))
+    return commitment
+
+
+# --- Versions ------------------------------------------------------------------------------------
+
+def snapshot(commitment):
+    """The public content of a commitment as plain values (what the version history compares)."""
+    data = {}
+    for field in ("title", "summary"):
+        for suffix in LANG_SUFFIXES:
+            data[f"{field}_{suffix}"] = getattr(commitment, f"{field}_{suffix}") or ""
+    data.update({
+        "kind": commitment.kind,
+        "status": commitment.status,
+        "amount": str(commitment.amount) if commitment.amount is not None else "",
+        "currency": commitment.currency,
+        "amount_usd": str(commitment.amount_usd) if commitment.amount_usd is not None else "",
+        "is_new_money": commitment.is_new_money,
+        "start_date": commitment.start_date.isoformat() if commitment.start_date else "",
+        "end_date": commitment.end_date.isoformat() if commitment.end_date else "",
+        "lead_organisation": commitment.lead_organisation.name_en or commitment.lead_organisation.name,
+        "coalition": commitment.coalition.name_en if commitment.coalition_id else "",
+        "themes": sorted(t.slug for t in commitment.themes.all()),
+        "countries": sorted(str(c.code) for c in commitment.countries),
+        "partners": sorted(f"{p.organisation.name} ({p.role})" for p in commitment.partners.all()),
+        "deliverables": [
+            f"{d.title_en} | {d.due_date or ''} | {d.status}" for d in commitment.deliverables.all()
+        ],
+    })
+    return data
+
+
+def _as_text(value):
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+@transaction.atomic
+def record_version(commitment, user=None):
+    """Keep a version of a published commitment when its public content changed. Returns it or None."""
+    commitment = Commitment.objects.get(pk=commitment.pk)
+    if commitment.review_state != ReviewState.PUBLISHED:
+        return None
+    data = snapshot(commitment)
+    last = commitment.versions.order_by("-number").first()
+    if last is not None and last.data == data:
+        return None
+    changes = []
+    if last is not None:
+        for key, new in data.items():
+            old = last.data.get(key, "")
+            if old != new:
+                changes.append({"field": key, "old": _as_text(old), "new": _as_text(new)})
+    version = CommitmentVersion.objects.create(
+        commitment=commitment, number=(last.number + 1) if last else 1, data=data, changes=changes,
+        created_by=user if user is not None and getattr(user, "pk", None) else None,
+    )
+    logger.info("commitment %s version %d (%d changes)", commitment.reference, version.number, len(changes))
+    return version
+
+
+# --- Progress reports ----------------------------------------------------------------------------
+
+def report_token(commitment):
+    return make_token(REPORT_TOKEN_PURPOSE, {"id": commitment.pk})
+
+
+def commitment_from_token(token):
+    """The published commitment a reporting link is for; raises BadToken or Commitment.DoesNotExist."""
+    value = read_token(REPORT_TOKEN_PURPOSE, token, max_age=REPORT_LINK_MAX_AGE)
+    return Commitment.objects.get(pk=value["id"], review_state=ReviewState.PUBLISHED)
+
+
+def report_url(commitment, language=None):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language or commitment.contact_language or "en"):
+        path = reverse("announcements:report", kwargs={"token": report_token(commitment)})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@transaction.atomic
+def submit_report(commitment, report, statuses=None):
+    """The lead contact submits a progress report (statuses: {deliverable_id: status})."""
+    if commitment.review_state != ReviewState.PUBLISHED:
+        raise ValidationError(_("Only published commitments take progress reports."))
+    report.commitment = commitment
+    report.state = ReportState.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.due_on = commitment.next_report_due()
+    report.full_clean()
+    report.save()
+    valid_ids = set(commitment.deliverables.values_list("pk", flat=True))
+    for deliverable_id, status in (statuses or {}).items():
+        if int(deliverable_id) in valid_ids and status:
+            DeliverableUpdate.objects.update_or_create(
+                report=report, deliverable_id=int(deliverable_id), defaults={"status": status}
+            )
+    ReviewEvent.objects.create(commitment=commitment, report=report, action="report_submitted")
+    logger.info("report %s submitted for %s", report.pk, commitment.reference)
+    return report
+
+
+REPORT_ALLOWED = {
+    "return": ({ReportState.SUBMITTED, ReportState.APPROVED}, ReportState.RETURNED),
+    "approve": ({ReportState.SUBMITTED}, ReportState.APPROVED),
+    "publish": ({ReportState.APPROVED}, ReportState.PUBLISHED),
+}
+
+
+@transaction.atomic
+def review_report(report, action, user, comment=""):
+    """Return (with comments), approve or publish a progress report; organisers of the summit only."""
+    report = ProgressReport.objects.select_for_update().select_related("commitment").get(pk=report.pk)
+    commitment = report.commitment
+    if not can_review(user, commitment):
+        raise PermissionDenied
+    allowed, target = REPORT_ALLOWED[action]
+    if report.state not in allowed:
+        raise ValidationError(
+            _("A report that is “%(state)s” cannot be moved this way.") % {"state": report.get_state_display()}
+        )
+    if action == "return":
+        if not comment.strip():
+            raise ValidationError({"comment": _("Say what the reporter should change.")})
+        report.reviewer_comment = comment
+    report.state = target
+    if action == "publish":
+        report.published_at = timezone.now()
+        report.disbursed_usd = ExchangeRate.usd(report.disbursed, commitment.currency, report.period_end)
+    report.save()
+    if action == "publish":
+        _apply_report(commitment, report, user)
+    ReviewEvent.objects.create(commitment=commitment, report=report, action=f"report_{action}", comment=comment,
+                               user=user)
+    logger.info("report %s: %s by %s", report.pk, action, user.pk)
+    return report
+
+
+def _apply_report(commitment, report, user):
+    """A published report updates the commitment's accountability figures and deliverable statuses."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    commitment.last_reported_on = max(filter(None, [commitment.last_reported_on, report.published_at.date()]))
+    commitment.percent_complete = report.percent_complete
+    if report.disbursed_usd is not None:
+        commitment.disbursed_usd = report.disbursed_usd
+    commitment.save(update_fields=["last_reported_on", "percent_complete", "disbursed_usd", "updated_at"])
+    for update in report.deliverable_updates.select_related("deliverable"):
+        deliverable = update.deliverable
+        deliverable.status = update.status
+        if update.evidence_url:
+            deliverable.evidence_url = update.evidence_url
+        deliverable.save()
+    record_version(commitment, user)
+
+
+# --- Reminders -----------------------------------------------------------------------------------
+
+BEFORE_DAYS = 14
+
+
+def reminder_stage(due, today):
+    """The reminder stage that applies on ``today`` for a report due on ``due`` (or None)."""
+    late = (today - due).days
+    if late >= 90:
+        return ReminderStage.LATE90
+    if late >= 30:
+        return ReminderStage.LATE30
+    if late >= 0:
+        return ReminderStage.DUE
+    if late >= -BEFORE_DAYS:
+        return ReminderStage.BEFORE
+    return None
+
+
+def commitments_needing_reminders(today):
+    """Published, active commitments whose report is due within BEFORE_DAYS or late."""
+    from .queries import active_public
+
+    horizon = today + dt.timedelta(days=BEFORE_DAYS) - dt.timedelta(days=REPORT_INTERVAL_DAYS)
+    return active_public().with_reference_date().filter(ref_date__lte=horizon).exclude(contact_email="")
+
+
+def send_reminders(today=None):
+    """Email each lead contact once per stage (before, on the day, 30 and 90 days late). Returns the count."""
+    from .emails import send_report_reminder
+
+    today = today or timezone.localdate()
+    sent = 0
+    for commitment in commitments_needing_reminders(today).select_related("summit"):
+        due = commitment.next_report_due()
+        stage = reminder_stage(due, today)
+        if stage is None:
+            continue
+        with transaction.atomic():
+            _log, created = ReminderSent.objects.get_or_create(commitment=commitment, stage=stage, due_on=due)
+            if not created:
+                continue
+            send_report_reminder(commitment, stage, due)
+        sent += 1
+        logger.info("reminder %s sent for %s (due %s)", stage, commitment.reference, due)
+    return sent
+
+
+def send_overdue_digest(today=None):
+    """Email each summit's organisers the list of its overdue commitments. Returns the number of emails."""
+    from .emails import send_overdue_list
+    from .queries import overdue
+
+    today = today or timezone.localdate()
+    by_summit = {}
+    for commitment in overdue(today).select_related("summit", "lead_organisation"):
+        by_summit.setdefault(commitment.summit, []).append(commitment)
+    count = 0
+    for summit, commitments in by_summit.items():
+        for user in summit.organisers.filter(is_active=True).exclude(email=""):
+            send_overdue_list(user, summit, commitments, today)
+            count += 1
+    logger.info("overdue digest: %d emails", count)
+    return count

@@ -1,0 +1,275 @@
+"""Public pages of the registry (thin: queries and services do the work)."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_countries import countries as all_countries
+
+from summits.choices import OrganisationKind
+from summits.models import Organisation, Summit, Theme
+from summits.signing import BadToken
+
+from . import exports, queries, services
+from .choices import ActivityStatus, CommitmentKind, Light
+from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
+from .models import Coalition, Commitment
+
+PAGE_SIZE = 20
+
+
+def _facets(values, counts):
+    """Facet groups for the template: (name, label, [(value, label, count, selected)])."""
+    summits = {s.slug: s.title for s in Summit.objects.filter(slug__in=list(counts["summit"]))}
+    theme_objs = Theme.objects.filter(pk__in=list(counts["theme"])).select_related("summit")
+    themes = {t.pk: f"{t.title} — {t.summit.title}" for t in theme_objs}
+    labels = {
+        "summit": summits,
+        "theme": themes,
+        "kind": dict(CommitmentKind.choices),
+        "org_kind": dict(OrganisationKind.choices),
+        "status": dict(ActivityStatus.choices),
+        "light": dict(Light.choices),
+        "country": dict(all_countries),
+    }
+    titles = {
+        "summit": _("Summit"), "theme": _("Theme"), "kind": _("Kind"), "country": _("Country"),
+        "org_kind": _("Organisation kind"), "status": _("Status"), "light": _("Follow-up"),
+    }
+    groups = []
+    for facet in FilterForm.FACETS:
+        options = []
+        for value, count in counts[facet].items():
+            label = labels[facet].get(value, value)
+            options.append((str(value), str(label), count, str(values.get(facet, "")) == str(value)))
+        options.sort(key=lambda o: (-o[2], o[1]) if facet in ("country", "theme") else o[1])
+        groups.append((facet, titles[facet], options[:30] if facet == "country" else options))
+    return groups
+
+
+def _querystring(values, **changes):
+    from urllib.parse import urlencode
+
+    merged = {**{k: v for k, v in values.items()}, **changes}
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+@require_GET
+def commitment_list(request):
+    form = FilterForm(request.GET)
+    values = form.values()
+    qs = queries.for_list(queries.sorted_list(queries.filtered(values), values.get("sort")))
+    paginator = Paginator(qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    facets = _facets(values, queries.facet_counts(values))
+    filters = {k: v for k, v in values.items() if k != "sort"}
+    return render(request, "announcements/commitment_list.html", {
+        "form": form, "page": page, "facets": facets, "values": values,
+        "query": _querystring(values), "filter_query": _querystring(filters),
+        "export_query": _querystring(values),
+        "summit": Summit.objects.filter(slug=values.get("summit")).first() if values.get("summit") else None,
+    })
+
+
+EXPORTERS = {
+    "csv": (exports.to_csv, "text/csv; charset=utf-8"),
+    "xlsx": (exports.to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "json": (exports.to_json, "application/json"),
+}
+
+
+@require_GET
+def commitment_export(request, fmt):
+    if fmt not in EXPORTERS:
+        raise Http404
+    values = FilterForm(request.GET).values()
+    qs = queries.for_list(queries.sorted_list(queries.filtered(values), values.get("sort")))
+    render_rows, content_type = EXPORTERS[fmt]
+    response = HttpResponse(render_rows(qs, settings.SITE_URL.rstrip("/")), content_type=content_type)
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="commitments-{translation.get_language()}-{stamp}.{fmt}"'
+    return response
+
+
+@require_GET
+def report_pdf(request):
+    """PDF of the filtered list (usually ?summit=, ?coalition= or ?theme=) in the page's language."""
+    from summits.pdf import pdf_response
+
+    from .documents import commitments_report_pdf
+
+    values = FilterForm(request.GET).values()
+    if not any(values.get(key) for key in ("summit", "coalition", "theme")):
+        raise Http404  # a report covers a summit, a coalition or a theme, not the whole registry
+    language = translation.get_language()
+    pdf = commitments_report_pdf(values, language)
+    scope = values.get("summit") or values.get("coalition") or "commitments"
+    return pdf_response(pdf, f"commitments-{scope}-{language}.pdf")
+
+
+def json_ld(request, commitment):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "identifier": commitment.reference,
+        "name": commitment.title,
+        "description": commitment.summary,
+        "url": request.build_absolute_uri(commitment.get_absolute_url()),
+        "inLanguage": translation.get_language(),
+        "dateCreated": commitment.announced_on.isoformat(),
+        "sponsor": {"@type": "Organization", "name": commitment.lead_organisation.name,
+                    **({"url": commitment.lead_organisation.website} if commitment.lead_organisation.website else {})},
+        "areaServed": [{"@type": "Country", "name": c.name} for c in commitment.countries],
+        "subjectOf": {"@type": "Event", "name": commitment.summit.title,
+                      "startDate": commitment.summit.start_date.isoformat()},
+    }
+    if commitment.coalition_id:
+        data["memberOf"] = {"@type": "Organization", "name": commitment.coalition.name}
+    if commitment.amount is not None:
+        data["funding"] = {"@type": "MonetaryGrant", "amount": {
+            "@type": "MonetaryAmount", "value": str(commitment.amount), "currency": commitment.currency}}
+    # </script> cannot close the block: escape the characters HTML cares about
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@require_GET
+def commitment_detail(request, reference):
+    commitment = get_object_or_404(queries.for_detail(queries.public().with_light()), reference=reference)
+    field_labels = _field_labels()
+    versions = []
+    for version in commitment.versions.all():
+        changes = [dict(change, label=field_labels.get(change["field"], change["field"])) for change in version.changes]
+        versions.append((version, changes))
+    return render(request, "announcements/commitment_detail.html", {
+        "commitment": commitment, "reports": list(commitment.reports.all()), "versions": versions,
+        "json_ld": json_ld(request, commitment), "light": Light(commitment.light),
+        "next_due": commitment.next_report_due(),
+    })
+
+
+def _field_labels():
+    labels = {}
+    for field in Commitment._meta.get_fields():
+        if hasattr(field, "verbose_name"):
+            labels[field.name] = str(field.verbose_name)
+    labels.update({"deliverables": _("Deliverables"), "partners": _("Partners"),
+                   "lead_organisation": _("Lead organisation"), "themes": _("Themes")})
+    return labels
+
+
+@require_GET
+def coalition_detail(request, slug):
+    coalition = get_object_or_404(Coalition.objects.prefetch_related("leads", "members"), slug=slug)
+    commitments = queries.for_list(queries.filtered({"coalition": slug}).order_by("-announced_on", "-pk"))
+    page = Paginator(commitments, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "announcements/coalition_detail.html", {"coalition": coalition, "page": page})
+
+
+@require_GET
+def organisation_detail(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    commitments = queries.for_list(queries.filtered({"organisation": pk}).order_by("-announced_on", "-pk"))
+    page = Paginator(commitments, PAGE_SIZE).get_page(request.GET.get("page"))
+    if not page.paginator.count:
+        raise Http404
+    return render(request, "announcements/organisation_detail.html", {"organisation": organisation, "page": page})
+
+
+CHART_WIDTH = 600
+BAR_MAX = 580
+
+
+def _chart(rows, series, rtl):
+    """Lay out a horizontal bar chart: a label line then one bar per series for each row.
+
+    ``series`` is a list of (key, colour); widths are relative to the largest value of all series.
+    In right-to-left languages the bars grow from the right edge.
+    """
+    largest = max([float(r[key] or 0) for r in rows for key, _c in series] + [0])
+    y = 0
+    for r in rows:
+        r["label_y"] = y + 16
+        y += 22
+        r["bars"] = []
+        for key, colour in series:
+            width = round(BAR_MAX * float(r[key] or 0) / largest, 1) if largest else 0
+            x = CHART_WIDTH - 10 - width if rtl else 10
+            r["bars"].append({"x": x, "y": y, "width": width, "colour": colour or r.get("colour") or "#1b6e3a",
+                              "key": key})
+            y += 18
+        y += 10
+    return {"rows": rows, "height": y, "label_x": CHART_WIDTH - 10 if rtl else 10}
+
+
+@require_GET
+def dashboard(request, summit_slug):
+    summit = get_object_or_404(Summit.objects.exclude(status="draft"), slug=summit_slug)
+    figures = queries.dashboard_figures(summit)
+    rtl = translation.get_language_bidi()
+    themes = [{
+        "pk": r["themes__pk"], "title": r["themes__title"], "label": r["themes__title"], "colour": r["themes__colour"], "count": r["count"],
+        "pledged": r["pledged"] or 0, "disbursed": r["disbursed"] or 0,
+    } for r in figures["by_theme"]]
+    light_colours = {"green": "#1b6e3a", "amber": "#b07400", "red": "#b00020"}
+    status = [{"value": v, "label": label, "count": n} for v, label, n in figures["by_status"]]
+    lights = [{"value": v, "label": label, "count": n, "colour": light_colours[v]} for v, label, n in figures["by_light"]]
+    return render(request, "announcements/dashboard.html", {
+        "summit": summit, "figures": figures,
+        "money_chart": _chart(themes, [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")], rtl),
+        "status_chart": _chart(status, [("count", "#2d5e8a")], rtl),
+        "light_chart": _chart(lights, [("count", None)], rtl),
+        "chart_width": CHART_WIDTH, "rtl": rtl,
+        "on_time_percent": round(100 * figures["on_time_share"]) if figures["on_time_share"] is not None else None,
+    })
+
+
+def submit(request):
+    form = SubmissionForm(request.POST or None)
+    formset = DeliverableFormSet(request.POST or None, prefix="deliverables")
+    warnings = []
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        commitment, organisation = form.build()
+        deliverables = [d for d in (f.build() for f in formset.forms) if d is not None]
+        warnings = services.smart_warnings(commitment, deliverables)
+        if warnings and not request.POST.get("confirm"):
+            messages.warning(request, _("Your commitment is not yet SMART. Complete it, or submit it as it is."))
+        else:
+            with transaction.atomic():
+                if organisation.pk is None:
+                    organisation.save()
+                commitment.lead_organisation = organisation
+                services.submit_commitment(commitment, deliverables)
+                commitment.themes.set(form.cleaned_data.get("themes") or [])
+            return redirect(reverse("announcements:submit_thanks") + f"?ref={commitment.reference}")
+    return render(request, "announcements/submit.html", {"form": form, "formset": formset, "warnings": warnings})
+
+
+@require_GET
+def submit_thanks(request):
+    return render(request, "announcements/submit_thanks.html", {"reference": request.GET.get("ref", "")[:40]})
+
+
+def report(request, token):
+    try:
+        commitment = services.commitment_from_token(token)
+    except BadToken as exc:
+        return render(request, "announcements/report_link_invalid.html", {"expired": exc.expired}, status=403)
+    except Commitment.DoesNotExist:
+        raise Http404 from None
+    form = ReportForm(request.POST or None, commitment=commitment)
+    if request.method == "POST" and form.is_valid():
+        services.submit_report(commitment, form.build(), form.statuses())
+        return render(request, "announcements/report_thanks.html", {"commitment": commitment})
+    previous = commitment.reports.order_by("-period_end")[:5]
+    return render(request, "announcements/report_form.html", {
+        "commitment": commitment, "form": form, "previous": previous, "next_due": commitment.next_report_due(),
+    })

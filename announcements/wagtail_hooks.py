@@ -1,0 +1,151 @@
+"""The organisers' back office for commitments: review, edit (with versions), reports, coalitions, rates."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views import generic
+
+from summits.admin_forms import translated_tabs
+from summits.wagtail_hooks import ScopedViewSet, scoped
+
+from . import admin_views, services
+from .models import Coalition, Commitment, ExchangeRate, ProgressReport
+
+LANG_SUFFIXES = ["en", "fr", "es", "ar", "zh_hans", "ru"]
+
+
+class SafeExportIndexView(generic.IndexView):
+    """Spreadsheet exports of the admin list cannot carry formulae (= + - @ are quoted)."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        from .exports import safe_cell
+
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
+
+
+class CommitmentEditView(generic.EditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        services.record_version(instance, self.request.user)
+        return instance
+
+
+class CommitmentViewSet(ScopedViewSet):
+    url_namespace = "announcements_commitment"
+    url_prefix = "announcements/commitment"
+    model = Commitment
+    icon = "tick-inverse"
+    menu_label = _("Commitments")
+    list_display = [
+        TitleColumn("reference", label=_("Reference"), url_name="announcements_review"),
+        "title", "summit", "lead_organisation", "review_state", "status",
+    ]
+    list_filter = ["summit", "review_state", "kind", "status"]
+    list_export = ["reference", "title", "summit", "lead_organisation", "kind", "status", "review_state",
+                   "amount", "currency", "amount_usd"]
+    export_filename = "commitments"
+    search_fields = ["reference", "title", "title_fr", "title_es"]
+    ordering = ["-created_at"]
+
+    @property
+    def edit_view_class(self):
+        return scoped(CommitmentEditView, self.summit_lookup)
+
+    @property
+    def index_view_class(self):
+        return scoped(SafeExportIndexView, self.summit_lookup)
+
+    edit_handler = translated_tabs(
+        [
+            FieldRowPanel([FieldPanel("summit"), FieldPanel("session")]),
+            FieldRowPanel([FieldPanel("lead_organisation"), FieldPanel("coalition")]),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_language")]),
+            FieldPanel("themes"),
+            FieldPanel("countries"),
+            MultiFieldPanel([
+                FieldRowPanel([FieldPanel("amount"), FieldPanel("currency"), FieldPanel("is_new_money")]),
+            ], heading=_("Money")),
+            FieldRowPanel([FieldPanel("announced_on"), FieldPanel("start_date"), FieldPanel("end_date")]),
+            MultiFieldPanel([
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email"),
+                               FieldPanel("contact_language")]),
+            ], heading=_("Lead contact (never published)")),
+            InlinePanel("partners", heading=_("Partners"), label=_("Partner"),
+                        panels=[FieldPanel("organisation"), FieldPanel("role")]),
+            InlinePanel("deliverables", heading=_("Deliverables"), label=_("Deliverable"), panels=[
+                *[FieldPanel(f"title_{s}") for s in LANG_SUFFIXES],
+                FieldRowPanel([FieldPanel("due_date"), FieldPanel("status"), FieldPanel("evidence_url")]),
+                FieldRowPanel([FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target")]),
+            ]),
+        ],
+        ["title", "summary"],
+    )
+
+
+class ProgressReportViewSet(ScopedViewSet):
+    url_namespace = "announcements_progressreport"
+    url_prefix = "announcements/progressreport"
+    model = ProgressReport
+    icon = "doc-full"
+    menu_label = _("Progress reports")
+    summit_lookup = "commitment__summit"
+    add_view_enabled = False
+    list_display = ["commitment", "period_start", "period_end", "percent_complete", "state"]
+    list_filter = ["state", "commitment__summit"]
+    ordering = ["-created_at"]
+    edit_handler = translated_tabs(
+        [FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+         FieldRowPanel([FieldPanel("percent_complete"), FieldPanel("disbursed")]),
+         FieldPanel("evidence_links"), FieldPanel("reviewer_comment")],
+        ["narrative"],
+    )
+
+
+class CoalitionViewSet(ModelViewSet):
+    url_namespace = "announcements_coalition"
+    url_prefix = "announcements/coalition"
+    model = Coalition
+    icon = "group"
+    list_display = ["name", "website"]
+    search_fields = ["name", "name_fr"]
+    ordering = ["name"]
+    edit_handler = translated_tabs(
+        [FieldPanel("slug"), FieldPanel("website"), FieldPanel("leads"), FieldPanel("members"),
+         FieldPanel("member_countries")],
+        ["name", "description"],
+    )
+
+
+class ExchangeRateViewSet(ModelViewSet):
+    url_namespace = "announcements_exchangerate"
+    url_prefix = "announcements/exchangerate"
+    model = ExchangeRate
+    icon = "cogs"
+    list_display = ["currency", "valid_from", "usd_per_unit"]
+    list_filter = ["currency"]
+    ordering = ["currency", "-valid_from"]
+    form_fields = ["currency", "valid_from", "usd_per_unit"]
+
+
+class CommitmentsGroup(ViewSetGroup):
+    menu_label = _("Commitments")
+    menu_icon = "tick-inverse"
+    menu_order = 300
+    items = (CommitmentViewSet, ProgressReportViewSet, CoalitionViewSet, ExchangeRateViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_commitment_viewsets():
+    return CommitmentsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("commitments/review/<int:pk>/", admin_views.review_commitment, name="announcements_review")]
+
+
+__all__ = ["reverse"]

@@ -1,0 +1,192 @@
+"""Exports (formula injection), the spreadsheet import, the dashboard figures and constant query counts."""
+
+import csv
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from announcements import queries
+from announcements.choices import ActivityStatus, ReportState, ReviewState
+from announcements.models import Commitment
+from summits import importing
+from tests.summits.factories import OrganisationFactory, ThemeFactory
+
+from .factories import CommitmentFactory, ProgressReportFactory, PublishedCommitmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def evil(summit):
+    return PublishedCommitmentFactory(summit=summit, title="=HYPERLINK(\"http://evil\")", summary="+1+2",
+                                      lead_organisation=OrganisationFactory(name="@SUM(A1)"))
+
+
+def test_csv_export_escapes_formulae(client, evil):
+    body = client.get("/en/commitments/export.csv").content.decode("utf-8-sig")
+    row = next(r for r in csv.DictReader(io.StringIO(body)))
+    assert (row["title"], row["summary"], row["lead_organisation"]) == (
+        "'=HYPERLINK(\"http://evil\")", "'+1+2", "'@SUM(A1)")
+
+
+def test_xlsx_export_escapes_formulae(client, evil):
+    content = client.get("/en/commitments/export.xlsx").content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    headers = [c.value for c in sheet[1]]
+    values = dict(zip(headers, [c.value for c in sheet[2]]))
+    assert values["title"] == "'=HYPERLINK(\"http://evil\")" and values["lead_organisation"] == "'@SUM(A1)"
+    assert all(c.data_type != "f" for c in sheet[2])
+
+
+def test_json_export_keeps_the_text(client, evil):
+    data = json.loads(client.get("/en/commitments/export.json").content)
+    assert data[0]["title"] == "=HYPERLINK(\"http://evil\")"
+
+
+def test_export_follows_the_filters(client, summit):
+    keep = PublishedCommitmentFactory(summit=summit, status=ActivityStatus.CLOSED)
+    PublishedCommitmentFactory(summit=summit, status=ActivityStatus.PIPELINE)
+    data = json.loads(client.get("/en/commitments/export.json", {"status": "closed"}).content)
+    assert [r["reference"] for r in data] == [keep.reference]
+
+
+def test_export_is_in_the_page_language(client, summit):
+    PublishedCommitmentFactory(summit=summit, status=ActivityStatus.CLOSED)
+    data = json.loads(client.get("/fr/commitments/export.json").content)
+    assert data[0]["status"] == "Clos"
+    assert data[0]["url"].endswith(f"/fr/commitments/{data[0]['reference']}/")
+
+
+# --- import ---------------------------------------------------------------------------------------
+
+HEADER = "summit,title_en,title_fr,lead_organisation,kind,themes,countries,amount,currency,review_state\n"
+
+
+def run(text, dry_run=False):
+    kind = importing.registry()["commitments"]
+    return importing.run_import(kind, importing.read_dataset(text.encode(), "c.csv"), dry_run=dry_run)
+
+
+def test_import_creates_published_commitments_with_themes(summit):
+    ThemeFactory(summit=summit, slug="finance")
+    OrganisationFactory(name="African Development Bank")
+    report = run(HEADER + f"{summit.slug},Great Green Wall,Grande Muraille verte,African Development Bank,"
+                          "financial,finance,\"SN,ML\",14300000000,USD,published\n")
+    assert report.ok, [str(e) for e in report.errors]
+    commitment = Commitment.objects.get()
+    assert (commitment.title_fr, commitment.review_state, commitment.amount_usd) == (
+        "Grande Muraille verte", ReviewState.PUBLISHED, Decimal("14300000000.00"))
+    assert [t.slug for t in commitment.themes.all()] == ["finance"]
+    assert sorted(c.code for c in commitment.countries) == ["ML", "SN"]
+    assert commitment.versions.count() == 1
+
+
+def test_import_is_all_or_nothing_with_row_errors(summit):
+    OrganisationFactory(name="Lead")
+    report = run(HEADER + f"{summit.slug},Good row,,Lead,policy,,FR,,,\n"
+                          f"{summit.slug},Bad row,,Nobody,policy,nope,XX,,,\n")
+    messages = sorted(str(e) for e in report.errors)
+    assert Commitment.objects.count() == 0
+    assert any(m.startswith("Row 3, column “lead_organisation”") for m in messages)
+    assert any(m.startswith("Row 3, column “countries”") for m in messages)
+
+
+def test_import_unknown_theme_is_a_row_error(summit):
+    OrganisationFactory(name="Lead")
+    report = run(HEADER + f"{summit.slug},Row,,Lead,policy,nope,,,,\n")
+    assert [str(e) for e in report.errors] == [
+        f"Row 2: Unknown themes for summit “{summit.slug}”: nope."]
+    assert Commitment.objects.count() == 0
+
+
+def test_import_preview_saves_nothing(summit):
+    OrganisationFactory(name="Lead")
+    report = run(HEADER + f"{summit.slug},Row,,Lead,policy,,,,,\n", dry_run=True)
+    assert report.ok and report.totals["new"] == 1 and Commitment.objects.count() == 0
+
+
+def test_import_amount_needs_currency(summit):
+    OrganisationFactory(name="Lead")
+    report = run(HEADER + f"{summit.slug},Row,,Lead,financial,,,100,,\n")
+    assert [str(e) for e in report.errors] == ["Row 2, column “currency”: Give the currency of the amount."]
+
+
+# --- dashboard ------------------------------------------------------------------------------------
+
+def test_dashboard_figures_computed_in_the_database(summit, reviewer):
+    land = ThemeFactory(summit=summit, title="Land")
+    a = PublishedCommitmentFactory(summit=summit, amount=1000, currency="USD",
+                                   announced_on=dt.date.today() - dt.timedelta(days=800))
+    b = PublishedCommitmentFactory(summit=summit, amount=500, currency="USD", status=ActivityStatus.CLOSED)
+    CommitmentFactory(summit=summit, amount=9999, currency="USD")  # not published: not counted
+    a.themes.add(land)
+    b.themes.add(land)
+    report = ProgressReportFactory(commitment=b, disbursed=200, state=ReportState.APPROVED,
+                                   due_on=dt.date.today() + dt.timedelta(days=30))
+    from announcements import services
+
+    services.review_report(report, "publish", reviewer)
+    figures = queries.dashboard_figures(summit)
+    assert figures["totals"]["pledged"] == Decimal("1500.00")
+    assert figures["totals"]["disbursed"] == Decimal("200.00")
+    theme_row = figures["by_theme"][0]
+    assert (theme_row["themes__title"], theme_row["pledged"], theme_row["disbursed"]) == ("Land", 1500, 200)
+    assert dict((v, n) for v, _l, n in figures["by_light"]) == {"green": 1, "amber": 0, "red": 1}
+    assert dict((v, n) for v, _l, n in figures["by_status"])["closed"] == 1
+    assert figures["reports"] == {"total": 1, "on_time": 1}
+
+
+def test_dashboard_page_has_svg_charts_with_text_equivalents(client, summit):
+    theme = ThemeFactory(summit=summit, title="Oceans")
+    PublishedCommitmentFactory(summit=summit, amount=100, currency="USD").themes.add(theme)
+    body = client.get(f"/en/commitments/dashboard/{summit.slug}/").content.decode()
+    assert body.count('role="img"') == 3
+    assert '<th scope="row"><a href="/en/commitments/?summit=one-planet-biodiversity&amp;theme=' in body
+    assert 'id="total-pledged">100<' in body
+
+
+# --- constant query counts --------------------------------------------------------------------------
+
+def make_many(summit, n):
+    themes = [ThemeFactory(summit=summit) for _ in range(3)]
+    orgs = [OrganisationFactory() for _ in range(5)]
+    for i in range(n):
+        c = PublishedCommitmentFactory(summit=summit, lead_organisation=orgs[i % 5], countries=["FR", "SN"][: i % 2 + 1],
+                                       amount=100 * i, currency="USD")
+        c.themes.add(themes[i % 3])
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_list_queries_do_not_grow(client, summit, django_assert_max_num_queries, n):
+    make_many(summit, n)
+    with django_assert_max_num_queries(14):
+        response = client.get("/en/commitments/", {"summit": summit.slug})
+    assert response.context["page"].paginator.count == n
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_dashboard_queries_do_not_grow(client, summit, django_assert_max_num_queries, n):
+    make_many(summit, n)
+    with django_assert_max_num_queries(8):
+        response = client.get(f"/en/commitments/dashboard/{summit.slug}/")
+    assert response.context["figures"]["totals"]["count"] == n
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_api_queries_do_not_grow(client, summit, django_assert_max_num_queries, n):
+    make_many(summit, n)
+    with django_assert_max_num_queries(5):
+        data = client.get("/api/v1/commitments/").json()
+    assert data["count"] == n
+
+
+def test_dashboard_theme_titles_in_the_page_language(client, summit):
+    theme = ThemeFactory(summit=summit, title="Oceans")
+    theme.title_ar = "المحيطات"
+    theme.save()
+    PublishedCommitmentFactory(summit=summit, amount=100, currency="USD").themes.add(theme)
+    assert "المحيطات" in client.get(f"/ar/commitments/dashboard/{summit.slug}/").content.decode()

@@ -221,6 +221,11 @@ CELERY_BEAT_SCHEDULE["announcements-report-reminders"] = {
 CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
     "task": "announcements.send_overdue_digest", "schedule": 60 * 60 * 24 * 7,
 }
+# PDF batches (badge sheets, letters with passport numbers): deleted PLENARY_PDF_BATCH_HOURS after they start.
+PLENARY_PDF_BATCH_HOURS = int(env("PLENARY_PDF_BATCH_HOURS", "48"))
+CELERY_BEAT_SCHEDULE["registrations-purge-pdf-batches"] = {
+    "task": "registrations.purge_pdf_batches", "schedule": 60 * 60,
+}
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plenary"

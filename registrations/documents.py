@@ -750,3 +750,38 @@ def run_batch(job_id: str) -> dict:
         return status
     _write_status(job_id, status)
     return status
+
+
+def purge_batches(*, now=None) -> int:
+    """Delete batches (status and PDF) created more than PLENARY_PDF_BATCH_HOURS ago; returns how many.
+
+    Badge sheets and letters hold personal data (photos, passport numbers): they are kept only
+    long enough to be downloaded and printed.
+    """
+    import datetime as dt
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(hours=getattr(settings, "PLENARY_PDF_BATCH_HOURS", 48))
+    if not default_storage.exists(BATCH_DIR):
+        return 0
+    purged = 0
+    for job_id in default_storage.listdir(BATCH_DIR)[0]:
+        status = batch_status(job_id)
+        created = dt.datetime.fromisoformat(status["created"]) if status and status.get("created") else None
+        if created is not None and created > cutoff:
+            continue
+        if status and status["state"] == "running" and created is not None and created > cutoff - dt.timedelta(hours=24):
+            continue  # still being written; leave it for the next run
+        for name in default_storage.listdir(f"{BATCH_DIR}/{job_id}")[1]:
+            default_storage.delete(f"{BATCH_DIR}/{job_id}/{name}")
+        try:
+            Path(default_storage.path(f"{BATCH_DIR}/{job_id}")).rmdir()
+        except (NotImplementedError, OSError):
+            pass
+        purged += 1
+    if purged:
+        logger.info("pdf batches purged count=%d", purged)
+    return purged

@@ -9,3 +9,8 @@ from . import documents
 def render_pdf_batch(job_id: str):
     status = documents.run_batch(job_id)
     return {"id": job_id, "state": status["state"], "total": status.get("total", 0)}
+
+
+@shared_task(name="registrations.purge_pdf_batches")
+def purge_pdf_batches():
+    return documents.purge_batches()

@@ -300,3 +300,21 @@ def test_render_badges_command_writes_the_sheets_with_a_progress_bar(tmp_path, s
     assert len(reader(target.read_bytes()).pages) == 1
     assert "[########################################] 4/4" in out.getvalue()
     assert "Wrote" in out.getvalue() and "4 documents" in out.getvalue()
+
+
+def test_old_batches_are_purged_and_recent_ones_kept(summit, delegate, settings):
+    from django.core.files.storage import default_storage
+
+    make_participants(summit, delegate, 1)
+    user = organiser(summits=[summit])
+    old = documents.start_batch(summit=summit, user=user, kind="badges")
+    recent = documents.start_batch(summit=summit, user=user, kind="badges")
+    documents.run_batch(old)
+    documents.run_batch(recent)
+    status = documents.batch_status(old)
+    status["created"] = (timezone.now() - dt.timedelta(hours=settings.PLENARY_PDF_BATCH_HOURS + 1)).isoformat()
+    documents._write_status(old, status)
+    assert documents.purge_batches() == 1
+    assert documents.batch_status(old) is None
+    assert not default_storage.exists(status["file"])
+    assert documents.batch_status(recent)["state"] == "done"

@@ -1,6 +1,6 @@
 """The organisers' back office for commitments: review, edit (with versions), reports, coalitions, rates."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -148,4 +148,3 @@ def register_review_urls():
     return [path("commitments/review/<int:pk>/", admin_views.review_commitment, name="announcements_review")]
 
 
-__all__ = ["reverse"]

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers repeated anonymous page views from the cache before Wagtail routes them (cms/cache.py).
+    "cms.cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -271,3 +273,7 @@ LOGGING = {
 PLENARY_LINK_MAX_AGE = int(env("PLENARY_LINK_MAX_AGE", str(60 * 60 * 24 * 30)))
 # Registrations accepted per client address: "count/seconds" ("0/0" disables, e.g. for benchmarks).
 PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "20/3600")
+
+# Public site: how long a rendered page is kept for anonymous visitors (0 disables the page cache).
+# Any publish or change of summit data invalidates every cached page at once (see cms/cache.py).
+PLENARY_PAGE_CACHE_SECONDS = int(env("PLENARY_PAGE_CACHE_SECONDS", "600"))

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 
 
 def _superusers_only(request):
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", cms_views.sitemap, name="sitemap"),
+    path("robots.txt", cms_views.robots, name="robots"),
     path("api/v1/", include("announcements.api")),
     path("", include("summits.urls")),
 ]
@@ -32,7 +35,12 @@ if settings.DEBUG:
 # Public pages are prefixed by language (/en/, /fr/, /ar/…); Wagtail serves the page tree last.
 urlpatterns += i18n_patterns(
     path("", include("registrations.urls")),
+    path("", include("cms.urls")),
     path("", include("announcements.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Error pages in the visitor's language and the site's design (cms/templates/404.html, 500.html).
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

@@ -9,7 +9,11 @@ participant's own language. Every document goes through :mod:`summits.pdf`.
 from __future__ import annotations
 
 import itertools
+import json
 import logging
+import os
+import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -303,8 +307,9 @@ LETTER_SALT = "plenary.letter"
 
 
 def letter_code(reference: str, summit_id: int) -> str:
-    """A short signed code printed on a letter; the site's verification page checks it."""
-    return signing.Signer(salt=LETTER_SALT).sign(f"{summit_id}-{reference}")
+    """A signed code printed on a letter (reference first, so it reads the same in Arabic letters);
+    the site's verification page checks it."""
+    return signing.Signer(salt=LETTER_SALT).sign(f"{reference}.{summit_id}")
 
 
 def read_letter_code(code: str) -> tuple[int, str] | None:
@@ -313,7 +318,7 @@ def read_letter_code(code: str) -> tuple[int, str] | None:
         value = signing.Signer(salt=LETTER_SALT).unsign(code.strip())
     except signing.BadSignature:
         return None
-    summit_id, _sep, reference = value.partition("-")
+    reference, _sep, summit_id = value.rpartition(".")
     if not summit_id.isdigit() or not reference:
         return None
     return int(summit_id), reference
@@ -347,8 +352,16 @@ class LetterData:
     co_organisers: list[str] = field(default_factory=list)
 
 
+def _verify_link(letter: LetterData) -> str:
+    from urllib.parse import urlencode
+
+    return f"{letter.verify_url}?{urlencode({'code': letter.code})}"
+
+
 def render_letter(letter: LetterData) -> bytes:
-    context = {"letter": letter, "logo": _photo_uri(letter.logo_path)}
+    link = _verify_link(letter)
+    context = {"letter": letter, "logo": _photo_uri(letter.logo_path), "verify_link": link,
+               "verify_qr": qr_data_uri(link)}
     return render_pdf("registrations/documents/letter.html", context, language=letter.language)
 
 
@@ -359,8 +372,10 @@ def render_letters(letters: list[LetterData], *, language: str = "en", progress=
 
     def part(letter):
         with translation.override(letter.language):
+            link = _verify_link(letter)
             return mark_safe(render_to_string("registrations/documents/_letter.html", {
-                "letter": letter, "logo": _photo_uri(letter.logo_path),
+                "letter": letter, "logo": _photo_uri(letter.logo_path), "verify_link": link,
+                "verify_qr": qr_data_uri(link),
                 "lang": html_lang(letter.language), "dir": "rtl" if is_rtl(letter.language) else "ltr",
             }))
 
@@ -430,3 +445,308 @@ def render_participants_list(summit_title: str, summit_dates: str, rows: list[Pa
     context = {"summit_title": summit_title, "summit_dates": summit_dates, "groups": groups,
                "public": public, "count": len(rows)}
     return render_pdf("registrations/documents/participants.html", context, language=language)
+
+
+# --- From registrations -----------------------------------------------------------------------
+# Builders of the plain data above from Registration rows, each in the participant's language.
+
+def registration_language(registration) -> str:
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (registration.preferred_language or "").lower()
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def _file_path(field_file) -> str | None:
+    """Filesystem path of an uploaded file, if it is stored on local disk and present."""
+    if not field_file:
+        return None
+    try:
+        path = field_file.path
+    except (NotImplementedError, ValueError):
+        return None
+    return path if Path(path).is_file() else None
+
+
+def _summit_logo_path(summit) -> str | None:
+    if not summit.logo_id:
+        return None
+    return _file_path(summit.logo.file)
+
+
+def _country_name(country) -> str:
+    return str(country.name) if country else ""
+
+
+def badge_data_for(registration, language: str | None = None) -> BadgeData:
+    from summits.documents import summit_dates_text
+    from summits.signing import checkin_token
+
+    language = language or registration_language(registration)
+    summit = registration.summit
+    with translation.override(language):
+        category = registration.category
+        return BadgeData(
+            given_name=registration.given_name,
+            family_name=registration.family_name,
+            organisation=registration.organisation_display or "",
+            category=str(category.name) if category else "",
+            colour=(getattr(category, "badge_colour", "") or "#555555") if category else "#555555",
+            photo_path=_file_path(registration.photo),
+            summit_title=summit.title,
+            summit_dates=summit_dates_text(summit, language),
+            qr_token=checkin_token(registration.reference, summit.pk),
+            language=language,
+            country=_country_name(registration.nationality),
+            summit_colour=summit.colour,
+            reference=registration.reference,
+        )
+
+
+def letter_verify_url(language: str) -> str:
+    from django.urls import reverse
+
+    with translation.override(language):
+        return settings.SITE_URL.rstrip("/") + reverse("registrations:letter_verify")
+
+
+def letter_data_for(registration, language: str | None = None, issued_on: date | None = None) -> LetterData:
+    from django.utils import timezone
+
+    from summits.documents import summit_dates_text
+
+    language = language or registration_language(registration)
+    summit = registration.summit
+    with translation.override(language):
+        code = letter_code(registration.reference, summit.pk)
+        return LetterData(
+            language=language,
+            reference=registration.reference,
+            code=code,
+            verify_url=letter_verify_url(language),
+            issued_on=issued_on or timezone.localdate(),
+            honorific=registration.honorific,
+            given_name=registration.given_name,
+            family_name=registration.family_name,
+            position=registration.position,
+            organisation=registration.organisation_display or "",
+            nationality=_country_name(registration.nationality),
+            passport_number=registration.passport_number,
+            passport_expiry=registration.passport_expiry,
+            date_of_birth=registration.date_of_birth,
+            summit_title=summit.title,
+            summit_dates=summit_dates_text(summit, language),
+            summit_city=summit.city,
+            summit_country=_country_name(summit.country),
+            summit_venue=summit.venue,
+            summit_colour=summit.colour,
+            signatory_name=summit.signatory_name,
+            signatory_title=summit.signatory_title,
+            logo_path=_summit_logo_path(summit),
+            co_organisers=[str(org.name) for org in summit.co_organisers.all()],
+        )
+
+
+def certificate_data_for(registration, language: str | None = None) -> CertificateData:
+    from django.utils import timezone
+
+    from summits.documents import date_text, summit_dates_text
+
+    language = language or registration_language(registration)
+    summit = registration.summit
+    with translation.override(language):
+        checked_in = timezone.localtime(registration.checked_in_at, summit.tz).date()
+        return CertificateData(
+            language=language,
+            full_name=registration.full_name,
+            organisation=registration.organisation_display or "",
+            summit_title=summit.title,
+            summit_dates=summit_dates_text(summit, language),
+            summit_city=summit.city,
+            summit_country=_country_name(summit.country),
+            summit_colour=summit.colour,
+            checked_in_on=date_text(checked_in, language),
+            signatory_name=summit.signatory_name,
+            signatory_title=summit.signatory_title,
+            reference=registration.reference,
+            logo_path=_summit_logo_path(summit),
+        )
+
+
+def participant_rows(registrations, language: str) -> list[ParticipantRow]:
+    with translation.override(language):
+        return [
+            ParticipantRow(
+                family_name=r.family_name, given_name=r.given_name, organisation=r.organisation_display or "",
+                category=str(r.category.name) if r.category_id else "", country=_country_name(r.nationality),
+                position=r.position,
+            )
+            for r in registrations
+        ]
+
+
+def summit_badge_format(summit) -> str:
+    return summit.badge_format if getattr(summit, "badge_format", "") in FORMATS else ID1
+
+
+# --- Batches (badge sheets, badges, letters for a whole summit) -------------------------------
+# A batch runs as a Celery task. Its progress and result live in the default storage under
+# pdf-batches/<random id>/ (status.json + the PDF), so a web process and a worker on another
+# machine see the same state; only the admin download view (organisers of that summit) hands
+# the PDF out.
+BATCH_KINDS = ("badge_sheets", "badges", "letters")
+BATCH_DIR = "pdf-batches"
+
+
+def batch_kind_choices():
+    from django.utils.translation import gettext_lazy as _
+
+    return [
+        ("badge_sheets", _("Badge sheets (A4 with crop marks)")),
+        ("badges", _("Badges, one per page (card printers)")),
+        ("letters", _("Invitation / visa support letters")),
+    ]
+
+
+def batch_order_choices():
+    from django.utils.translation import gettext_lazy as _
+
+    return [("category", _("Category, then family name")), ("family_name", _("Family name")),
+            ("country", _("Country, then family name"))]
+
+
+def _status_path(job_id: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{32}", job_id or ""):
+        raise ValueError("bad batch id")
+    return f"{BATCH_DIR}/{job_id}/status.json"
+
+
+def _write_status(job_id: str, status: dict) -> None:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    path = _status_path(job_id)
+    payload = json.dumps(status).encode()
+    try:
+        target = Path(default_storage.path(path))
+    except NotImplementedError:  # remote storage: replace the object
+        default_storage.delete(path)
+        default_storage.save(path, ContentFile(payload))
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_bytes(payload)
+    os.replace(temporary, target)  # readers never see a half-written status
+
+
+def batch_status(job_id: str) -> dict | None:
+    from django.core.files.storage import default_storage
+
+    try:
+        path = _status_path(job_id)
+    except ValueError:
+        return None
+    if not default_storage.exists(path):
+        return None
+    with default_storage.open(path, "rb") as handle:
+        return json.loads(handle.read())
+
+
+def batch_registrations(summit, kind: str):
+    from .choices import RegistrationStatus
+    from .models import Registration
+
+    registrations = Registration.objects.filter(summit=summit, status=RegistrationStatus.APPROVED,
+                                                anonymised_at__isnull=True)
+    if kind == "letters":
+        registrations = registrations.filter(needs_letter=True)
+    return registrations.select_related("summit", "summit__logo", "category", "organisation").prefetch_related(
+        "summit__co_organisers").order_by("pk")
+
+
+def start_batch(*, summit, user, kind: str, order: str = "category", language: str = "en") -> str:
+    """Record a new batch and queue its task; returns the batch id."""
+    import uuid
+
+    from django.utils import timezone
+
+    if kind not in BATCH_KINDS or order not in SORT_KEYS:
+        raise ValueError("unknown batch kind or order")
+    job_id = uuid.uuid4().hex
+    _write_status(job_id, {
+        "id": job_id, "kind": kind, "summit_id": summit.pk, "user_id": user.pk, "order": order,
+        "language": language, "state": "queued", "done": 0, "total": 0, "file": "", "filename": "",
+        "error": "", "created": timezone.now().isoformat(),
+    })
+    logger.info("pdf batch queued id=%s kind=%s summit=%s user=%s", job_id, kind, summit.pk, user.pk)
+    from .pdf_tasks import render_pdf_batch
+
+    render_pdf_batch.delay_on_commit(job_id)  # a worker never starts before the request's commit
+    return job_id
+
+
+def render_summit_batch(summit, kind: str, *, order: str = "category", language: str = "en",
+                        progress=None) -> tuple[bytes, int]:
+    """The PDF of a whole summit's badges, badge sheets or letters, and how many documents it holds."""
+    if kind not in BATCH_KINDS:
+        raise ValueError(f"Unknown batch kind {kind!r}; choose one of {', '.join(BATCH_KINDS)}.")
+    registrations = list(batch_registrations(summit, kind))
+    if progress:
+        progress(0, len(registrations))
+    badge_format = summit_badge_format(summit)
+    if kind == "letters":
+        letters = sorted((letter_data_for(r) for r in registrations),
+                         key=lambda letter: SORT_KEYS["family_name"](letter))
+        pdf = render_letters(letters, language=language, progress=progress)
+    else:
+        badges = [badge_data_for(r) for r in registrations]
+        if kind == "badge_sheets":
+            pdf = render_badge_sheets(badges, badge_format, order=order, language=language, progress=progress)
+        else:
+            pdf = render_badges(sort_badges(badges, order), badge_format, language=language, progress=progress)
+    return pdf, len(registrations)
+
+
+def run_batch(job_id: str) -> dict:
+    """Render a queued batch, updating its progress; the PDF is saved next to its status."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from summits.models import Summit
+
+    status = batch_status(job_id)
+    if status is None:
+        raise ValueError(f"unknown batch {job_id}")
+    if status["state"] == "done":
+        return status
+    status.update(state="running", started=timezone.now().isoformat())
+    _write_status(job_id, status)
+    last_write = [0.0]
+
+    def progress(done, total):
+        now = time.monotonic()
+        status.update(done=done, total=total)
+        if done == total or now - last_write[0] > 0.5:
+            last_write[0] = now
+            _write_status(job_id, status)
+
+    try:
+        summit = Summit.objects.get(pk=status["summit_id"])
+        pdf, status["total"] = render_summit_batch(summit, status["kind"], order=status["order"],
+                                                   language=status["language"], progress=progress)
+        filename = f"{slugify(summit.slug)}-{status['kind'].replace('_', '-')}.pdf"
+        path = f"{BATCH_DIR}/{job_id}/{filename}"
+        saved = default_storage.save(path, ContentFile(pdf))
+        status.update(state="done", file=saved, filename=filename, done=status["total"],
+                      finished=timezone.now().isoformat(), size=len(pdf))
+        logger.info("pdf batch done id=%s kind=%s summit=%s documents=%d bytes=%d", job_id, status["kind"],
+                    summit.pk, status["total"], len(pdf))
+    except Exception as exc:  # the organiser sees the failure instead of a bar stuck forever
+        logger.exception("pdf batch failed id=%s", job_id)
+        status.update(state="failed", error=f"{type(exc).__name__}: {exc}"[:500],
+                      finished=timezone.now().isoformat())
+        _write_status(job_id, status)
+        return status
+    _write_status(job_id, status)
+    return status

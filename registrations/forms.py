@@ -109,7 +109,7 @@ class RegistrationDetailsMixin:
 
 class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
     category = forms.ModelChoiceField(queryset=RegistrationCategory.objects.none(), label=_("Category"),
-                                      empty_label=None)
+                                      empty_label=_("Choose the category that fits you"))
     invitation_code = forms.CharField(label=_("Invitation code"), required=False, max_length=40,
                                       help_text=_("Only for invitation-only categories."))
     photo_upload = forms.FileField(label=_("Badge photo"), required=False,

@@ -60,7 +60,7 @@ class RegistrationCategory(models.Model):
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["summit", "sort_order", "pk"]
+        ordering = ["summit_id", "sort_order", "pk"]  # by id: ordering by "summit" would join its table
         constraints = [models.UniqueConstraint(fields=["summit", "slug"], name="category_unique_slug_per_summit")]
         verbose_name = _("registration category")
         verbose_name_plural = _("registration categories")
@@ -150,7 +150,7 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        ordering = ["summit", "created_at", "pk"]
+        ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
                 "summit", Lower("email"), name="registration_once_per_email_per_summit",

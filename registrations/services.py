@@ -412,7 +412,7 @@ def check_in(summit, code, *, actor=None, now=None):
         return CheckinResult(False, _("This badge is for another summit."))
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update().filter(reference=reference, anonymised_at__isnull=True)
+            Registration.objects.select_for_update(of=("self",)).filter(reference=reference, anonymised_at__isnull=True)
             .select_related("category", "organisation", "summit").first()
         )
         if registration is None:

@@ -16,6 +16,8 @@ urlpatterns = [
 # The PDF feature (issue #5) adds badge/letter/certificate URLs to this namespace when merged.
 try:
     from .pdf_urls import urlpatterns as _pdf_urlpatterns
-except ImportError:
+except ModuleNotFoundError as exc:
+    if exc.name != "registrations.pdf_urls":
+        raise
     _pdf_urlpatterns = []
 urlpatterns += _pdf_urlpatterns

@@ -1,6 +1,7 @@
 """Organisers' back office for registrations: participants list, check-in, categories,
 invitations and email templates (scoped to the summits each organiser is given)."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,7 +16,7 @@ from summits.services import summits_for_user
 from summits.wagtail_hooks import ScopedViewSet, scoped
 
 from . import admin_views, services
-from .models import EmailTemplate, Invitation, RegistrationCategory
+from .models import EmailTemplate, Invitation, Registration, RegistrationCategory
 
 
 class SummitLimitedForm(WagtailAdminModelForm):
@@ -101,6 +102,67 @@ class EmailTemplateViewSet(ScopedViewSet):
         return ObjectList(self.panels, base_form_class=SummitLimitedForm).bind_to_model(self.model)
 
 
+class RegistrationEditForm(SummitLimitedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "category" in self.fields and self.instance.summit_id:
+            self.fields["category"].queryset = self.fields["category"].queryset.filter(summit_id=self.instance.summit_id)
+
+
+class RegistrationEditView(scoped(generic.EditView, "summit")):
+    def save_instance(self):
+        changed = list(self.form.changed_data)
+        instance = super().save_instance()
+        if changed:
+            services._audit(instance, "edit", instance.status, instance.status, self.request.user, ", ".join(changed))
+        return instance
+
+
+class NoAddView(generic.CreateView):
+    """Registrations are created by the public form or an import (references, capacity, emails), never here."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+class RegistrationViewSet(ScopedViewSet):
+    """Organisers correct a participant's details here; status changes go through the participants list."""
+
+    add_view_class = NoAddView
+    copy_view_enabled = False
+    model = Registration
+    icon = "user"
+    add_to_admin_menu = False
+    list_display = ["reference", "given_name", "family_name", "category", "status"]
+    list_filter = ["summit", "category", "status"]
+    search_fields = ["reference", "given_name", "family_name", "email"]
+    ordering = ["-created_at"]
+    edit_view_class = RegistrationEditView
+    panels = [
+        FieldPanel("category"),
+        FieldRowPanel([FieldPanel("honorific"), FieldPanel("given_name"), FieldPanel("family_name")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("preferred_language")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("organisation_name"), FieldPanel("position")]),
+        FieldPanel("nationality"),
+        FieldRowPanel([FieldPanel("accessibility_needs"), FieldPanel("dietary_needs")]),
+        MultiFieldPanel([
+            FieldPanel("needs_letter"),
+            FieldRowPanel([FieldPanel("passport_number"), FieldPanel("passport_expiry"), FieldPanel("date_of_birth")]),
+        ], heading=_("Invitation or visa letter")),
+        FieldPanel("list_publicly"),
+    ]
+
+    def get_edit_handler(self):
+        from wagtail.admin.panels import ObjectList
+
+        return ObjectList(self.panels, base_form_class=RegistrationEditForm).bind_to_model(self.model)
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_edit_viewset():
+    return RegistrationViewSet("registrations_registration", url_prefix="registrations/registration")
+
+
 class RegistrationSetupGroup(ViewSetGroup):
     menu_label = _("Registration setup")
     menu_icon = "form"
@@ -143,3 +205,7 @@ def register_participants_menu_item():
 def register_checkin_menu_item():
     return PermissionMenuItem(_("Check-in"), reverse("registrations_checkin_choose"), icon_name="tick",
                               order=305, permission="registrations.checkin_registration")
+
+
+# Badges and letters (PDF batches, single documents): admin URLs and menu item.
+from . import pdf_hooks  # noqa: E402,F401

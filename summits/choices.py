@@ -49,3 +49,8 @@ class SpeakerRole(models.TextChoices):
     MODERATOR = "moderator", _("Moderator")
     SPEAKER = "speaker", _("Speaker")
     PANELLIST = "panellist", _("Panellist")
+
+
+class BadgeFormat(models.TextChoices):
+    ID1 = "id1", _("ID-1 card (54 × 85.6 mm, 9 per A4 sheet)")
+    A6 = "a6", _("A6 (105 × 148 mm, 2 per A4 sheet)")

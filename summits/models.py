@@ -19,7 +19,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from .choices import LANGUAGE_CODES, OrganisationKind, SessionKind, SpeakerRole, SummitStatus, language_choices
+from .choices import LANGUAGE_CODES, BadgeFormat, OrganisationKind, SessionKind, SpeakerRole, SummitStatus, language_choices
 from .fields import LanguagesField
 
 def admin_column(label, order_field=None):
@@ -122,6 +122,11 @@ class Summit(SlugFromTitleMixin, models.Model):
     )
     signatory_name = models.CharField(_("signatory name"), max_length=200, blank=True)
     signatory_title = models.CharField(_("signatory title"), max_length=200, blank=True)
+    badge_format = models.CharField(
+        _("badge format"), max_length=8, choices=BadgeFormat.choices, default=BadgeFormat.ID1, blank=True,
+        help_text=_("Size of the printed badges: ID-1 for card printers and holders, A6 for larger lanyards "
+                    "(empty means ID-1)."),
+    )
 
     class Meta:
         ordering = ["-start_date", "title"]

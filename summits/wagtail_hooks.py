@@ -118,6 +118,7 @@ class SummitViewSet(ScopedViewSet):
                 [FieldPanel("colour"), FieldPanel("logo"), FieldPanel("hero_image")], heading=_("Visual identity")
             ),
             MultiFieldPanel([FieldPanel("signatory_name"), FieldPanel("signatory_title")], heading=_("Letters")),
+            FieldPanel("badge_format"),
             FieldPanel("organisers"),
         ],
         ["title", "tagline", "description", "city", "venue"],

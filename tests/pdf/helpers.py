@@ -13,12 +13,16 @@ def reader(pdf: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(pdf))
 
 
+BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u2066\u2067\u2068\u2069"))
+
+
 def text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() or "" for page in reader(pdf).pages)
+    """The text of every page, without invisible bidi marks."""
+    return "\n".join((page.extract_text() or "").translate(BIDI_MARKS) for page in reader(pdf).pages)
 
 
 def page_texts(pdf: bytes) -> list[str]:
-    return [page.extract_text() or "" for page in reader(pdf).pages]
+    return [(page.extract_text() or "").translate(BIDI_MARKS) for page in reader(pdf).pages]
 
 
 def font_names(pdf: bytes) -> set[str]:

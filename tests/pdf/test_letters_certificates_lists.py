@@ -48,7 +48,7 @@ def test_letter_code_reads_back_to_summit_and_reference():
 def test_forged_letter_code_is_refused():
     code = letter_code("OPS-7Q2K9", 7)
     assert read_letter_code(code.replace("OPS-7Q2K9", "OPS-7Q2K8")) is None
-    assert read_letter_code("7-OPS-7Q2K9") is None
+    assert read_letter_code("OPS-7Q2K9.7") is None
 
 
 def test_batch_of_letters_starts_each_letter_on_a_new_page_in_its_language():
@@ -103,3 +103,33 @@ def test_public_list_has_no_categories():
                                             public=True))
     assert "Delegate" not in content and "Press" not in content
     assert content.index("Ministry of Environment") < content.index("The Daily Planet") < content.index("UNEP")
+
+
+LETTER_WORDS = {
+    "en": ["Invitation and visa support letter", "Passport number", "Jan. 11, 2021"],
+    "fr": ["Lettre d’invitation", "Numéro de passeport", "janvier"],
+    "es": ["Carta de invitación", "Número de pasaporte", "enero"],
+    "ar": ["رسالة دعوة", "رقم جواز السفر", "يناير"],
+    "zh-hans": ["邀请函", "护照号码", "2021年1月11日"],
+    "ru": ["Приглашение", "Номер паспорта", "января"],
+}
+
+
+@pytest.mark.parametrize("language", list(LETTER_WORDS))
+def test_letter_is_written_in_the_addressees_language(language):
+    content = flat(render_letter(letter(language)))
+    if language == "zh-hans":
+        content = content.replace(" ", "")
+    for word in LETTER_WORDS[language]:
+        assert word in content, word
+
+
+CERTIFICATE_WORDS = {"en": "Certificate of attendance", "fr": "Attestation de participation",
+                     "es": "Certificado de asistencia", "ar": "شهادة حضور", "zh-hans": "参会证明",
+                     "ru": "Сертификат об участии"}
+
+
+@pytest.mark.parametrize("language", list(CERTIFICATE_WORDS))
+def test_certificate_is_written_in_the_participants_language(language):
+    content = flat(render_certificate(certificate(language)))
+    assert CERTIFICATE_WORDS[language] in (content.replace(" ", "") if language == "zh-hans" else content)

@@ -256,3 +256,76 @@ def test_import_dry_run_saves_nothing_and_sends_nothing(summit):
 
 def test_summit_import_kinds_are_still_registered():
     assert {"organisations", "sessions", "registrations"} <= set(importing.registry())
+
+
+# --- demo -----------------------------------------------------------------------------------
+
+def test_demo_skips_without_the_summit():
+    import io
+
+    from registrations import demo
+
+    out = io.StringIO()
+    demo.load(out)
+    assert "skipped" in out.getvalue() and Registration.objects.count() == 0
+
+
+def test_demo_is_idempotent(summit):
+    import io
+
+    from registrations import demo
+
+    demo.load(io.StringIO())
+    first = sorted(Registration.objects.values_list("reference", "status", "email"))
+    demo.load(io.StringIO())
+    assert sorted(Registration.objects.values_list("reference", "status", "email")) == first
+    assert len(first) == 42
+
+
+def test_organiser_corrects_details_and_it_is_audited(client, staff, summit):
+    registration = RegistrationFactory(summit=summit, given_name="Jon", status="approved")
+    url = reverse("registrations_registration:edit", args=[registration.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    form = response.context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(given_name="John", category=registration.category_id, needs_letter="", list_publicly="")
+    client.post(url, data)
+    registration.refresh_from_db()
+    assert registration.given_name == "John"
+    entry = AuditEntry.objects.get(registration=registration, action="edit")
+    assert (entry.actor, entry.note) == (staff, "given_name")
+
+
+def test_organiser_cannot_edit_another_summits_registration(client, staff):
+    foreign = RegistrationFactory(summit=open_summit())
+    assert denied(client.get(reverse("registrations_registration:edit", args=[foreign.pk])))
+
+
+def test_raising_a_quota_in_the_admin_promotes_the_waiting_list(client, staff, summit):
+    category = CategoryFactory(summit=summit, quota=1, name="Youth", slug="youth")
+    RegistrationFactory(summit=summit, category=category, status="approved")
+    waiting = RegistrationFactory(summit=summit, category=category, status="waitlisted")
+    url = reverse("registrationcategory:edit", args=[category.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() if form[name].value() is not None else "" for name in form.fields}
+    data.update(quota=2, needs_approval="", invitation_only="", requires_organisation="", requires_position="",
+                requires_photo="")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    waiting.refresh_from_db()
+    assert waiting.status == "approved"
+    assert AuditEntry.objects.get(registration=waiting, action="promote").actor == staff
+
+
+def test_anonymisation_is_scheduled_nightly(settings):
+    from config.celery import app
+
+    app.loader.import_default_modules()  # what a worker or beat does at start
+    entry = settings.CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"]
+    assert entry["task"] in app.tasks
+    assert entry["schedule"] == 86400
+
+
+def test_registrations_cannot_be_added_bypassing_the_form(client, staff):
+    assert denied(client.get(reverse("registrations_registration:add")))

@@ -242,7 +242,7 @@ def test_second_registration_with_same_email_resends_the_link(client, category):
     assert "already registered" in response.content.decode()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["amina.diallo@example.org"]
-    assert "manage your registration" in mail.outbox[0].subject
+    assert "le lien pour gérer votre inscription" in mail.outbox[0].subject  # in her language (French)
 
 
 def test_duplicate_page_reveals_nothing_about_the_registration(client, category):

@@ -266,3 +266,20 @@ def test_personal_data_export_lists_bookings_and_history(participant):
     assert data["email"] == participant.email
     assert data["sessions"][0]["session"] == session.title
     assert data["history"][0]["action"] == "book"
+
+
+def test_organiser_wording_is_used_for_that_summit_and_language(committed):
+    from .factories import EmailTemplateFactory
+
+    category = CategoryFactory(summit=open_summit())
+    EmailTemplateFactory(summit=category.summit, kind="approved", language="fr",
+                         subject="Accréditation {{ reference }}", body="Bonjour {{ name }}, à bientôt.")
+    french = RegistrationFactory(summit=category.summit, category=category, status="pending", preferred_language="fr",
+                                 honorific="", given_name="Léa", family_name="Roux")
+    english = RegistrationFactory(summit=category.summit, category=category, status="pending", preferred_language="en")
+    with committed():
+        services.change_status(french.pk, "approve")
+        services.change_status(english.pk, "approve")
+    by_to = {m.to[0]: m for m in mail.outbox}
+    assert (by_to[french.email].subject, by_to[french.email].body) == (f"Accréditation {french.reference}", "Bonjour Léa Roux, à bientôt.")
+    assert by_to[english.email].subject.endswith(f"your registration is approved ({english.reference})")

@@ -1,0 +1,223 @@
+"""Registration burst: N registrations from many concurrent HTTP clients against fewer places.
+
+Starts gunicorn on a loopback port against a fresh PostgreSQL database, measures a bare baseline
+(GET /healthz) with the same clients, then fires the registrations and checks the database:
+accepted (holding a place), waitlisted, oversold (places held beyond capacity), lost (an attempt
+with no registration and no clear refusal) and duplicated (one person registered twice).
+
+    ./.venv/bin/python bench/registration_burst.py [--attempts 2000] [--places 500] [--clients 40]
+
+Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432). Not a test.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+DB_NAME = "plenary_bench_registrations"
+CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fresh_database():
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def django_env(extra=None):
+    env = dict(os.environ)
+    env.update({
+        "DATABASE_URL": f"{PG}/{DB_NAME}",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "PLENARY_REGISTRATION_RATE": "0/0",  # every client shares 127.0.0.1: no per-address limit here
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",  # emails are rendered, not delivered
+        "CELERY_BROKER_URL": "",
+        "LOG_LEVEL": "WARNING",
+        "DEBUG": "0",
+        "STATIC_MANIFEST": "0",
+    })
+    env.update(extra or {})
+    return env
+
+
+SETUP = """
+import datetime as dt
+from django.utils import timezone
+from summits.models import Summit
+from registrations.models import RegistrationCategory
+now = timezone.now()
+s = Summit.objects.create(title="Burst summit", slug="burst", start_date=dt.date(2030, 1, 10), end_date=dt.date(2030, 1, 11),
+    city="Paris", country="FR", status="open", capacity={places}, registration_opens=now - dt.timedelta(days=1),
+    registration_closes=now + dt.timedelta(days=1), languages=["en", "fr"])
+c = RegistrationCategory.objects.create(summit=s, name="Civil society", slug="civil-society", quota={places},
+    needs_approval=False, requires_organisation=False)
+print(c.pk)
+"""
+
+COUNT = """
+from django.db.models import Count
+from registrations.models import Registration
+qs = Registration.objects.filter(summit__slug="burst")
+held = qs.filter(status__in=["pending", "approved"]).count()
+print(qs.count(), held, qs.filter(status="waitlisted").count(),
+      qs.values("email").distinct().count(), qs.values("reference").distinct().count())
+print(",".join(qs.values_list("email", flat=True)))
+"""
+
+
+def manage(code, env):
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return out.stdout.strip().splitlines()
+
+
+def start_server(port, env, workers):
+    proc = subprocess.Popen(
+        [GUNICORN, "config.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(workers), "-k", "gthread",
+         "--threads", "4", "--log-level", "warning", "--timeout", "120"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    for _ in range(300):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("gunicorn did not start: " + proc.stderr.read().decode()[-2000:])
+
+
+def run_clients(port, clients, jobs, work):
+    """Run ``work(conn, state, job)`` for every job across ``clients`` threads with keep-alive connections."""
+    lock = threading.Lock()
+    queue = list(jobs)
+    results = []
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        state = {}
+        while True:
+            with lock:
+                if not queue:
+                    break
+                job = queue.pop()
+            try:
+                outcome = work(conn, state, job)
+            except (OSError, http.client.HTTPException) as exc:
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+                outcome = (job, f"error:{type(exc).__name__}")
+            with lock:
+                results.append(outcome)
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results, time.perf_counter() - start
+
+
+def healthz(conn, state, job):
+    conn.request("GET", "/healthz")
+    response = conn.getresponse()
+    response.read()
+    return job, response.status
+
+
+def register_factory(category_id):
+    def register(conn, state, job):
+        if "csrf" not in state:  # one GET per client for the CSRF cookie and token, as a browser would
+            conn.request("GET", "/en/summits/burst/register/")
+            response = conn.getresponse()
+            body = response.read().decode()
+            state["csrf"] = CSRF_RE.search(body).group(1)
+            cookie = response.getheader("Set-Cookie", "")
+            state["cookie"] = cookie.split(";", 1)[0]
+        email = f"burst{job}@example.org"
+        body = urllib.parse.urlencode({
+            "csrfmiddlewaretoken": state["csrf"], "category": category_id, "given_name": f"Given{job}",
+            "family_name": "Burst", "email": email, "nationality": "FR", "preferred_language": "en",
+            "consent_privacy": "on", "website": "",
+        })
+        conn.request("POST", "/en/summits/burst/register/", body=body, headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Cookie": state["cookie"],
+            "Referer": "http://127.0.0.1/", "Host": "127.0.0.1",
+        })
+        response = conn.getresponse()
+        response.read()
+        return job, response.status
+
+    return register
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--attempts", type=int, default=2000)
+    parser.add_argument("--places", type=int, default=500)
+    parser.add_argument("--clients", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=3)
+    args = parser.parse_args()
+
+    print(f"fresh database {DB_NAME}, migrating…", flush=True)
+    fresh_database()
+    env = django_env()
+    subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    category_id = manage(SETUP.format(places=args.places), env)[-1]
+    port = free_port()
+    server = start_server(port, env, args.workers)
+    try:
+        baseline, base_seconds = run_clients(port, args.clients, range(args.attempts), healthz)
+        base_rate = len(baseline) / base_seconds
+        results, seconds = run_clients(port, args.clients, range(args.attempts), register_factory(category_id))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    statuses = {}
+    for _job, status in results:
+        statuses[status] = statuses.get(status, 0) + 1
+    lines = manage(COUNT, env)
+    total, held, waitlisted, distinct_emails, distinct_refs = (int(x) for x in lines[-2].split())
+    stored = set(lines[-1].split(",")) if lines[-1] else set()
+    redirected = {job for job, status in results if status == 302}
+    lost = sum(1 for job in range(args.attempts) if f"burst{job}@example.org" not in stored)
+    lost_after_ok = sum(1 for job in redirected if f"burst{job}@example.org" not in stored)
+    oversold = max(0, held - args.places)
+    duplicated = (total - distinct_emails) + (total - distinct_refs)
+    rate = len(results) / seconds
+    print(f"baseline GET /healthz: {len(baseline)} requests in {base_seconds:.1f}s = {base_rate:.0f} req/s")
+    print(f"registrations: {args.attempts} attempts from {args.clients} clients against {args.places} places "
+          f"in {seconds:.1f}s = {rate:.0f} registrations/s ({rate / base_rate:.2f}x the bare baseline)")
+    print(f"HTTP statuses: {dict(sorted(statuses.items(), key=str))}")
+    print(f"accepted={held} waitlisted={waitlisted} oversold={oversold} lost={lost} (of which answered 302: "
+          f"{lost_after_ok}) duplicated={duplicated}")
+    ok = oversold == 0 and lost == 0 and duplicated == 0 and held == min(args.places, args.attempts)
+    print("OK" if ok else "FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

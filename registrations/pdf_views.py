@@ -1,0 +1,261 @@
+"""PDF documents on request: participants' self-service downloads, letter verification, the public
+participants list, and the organisers' admin screens (single documents, batches with progress).
+
+Participants reach their documents through their signed self-service token; organisers through
+the Wagtail admin, limited to the summits they manage (``summits_for_user``).
+"""
+
+import logging
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from summits.documents import summit_dates_text
+from summits.pdf import pdf_response
+from summits.services import summits_for_user
+from summits.signing import BadToken, read_token
+
+from . import documents
+
+logger = logging.getLogger(__name__)
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def _registrations():
+    from .models import Registration
+
+    return Registration.objects.filter(anonymised_at__isnull=True).select_related(
+        "summit", "summit__logo", "category", "organisation")
+
+
+def _approved():
+    from .choices import RegistrationStatus
+
+    return RegistrationStatus.APPROVED
+
+
+def _registration_for_token(token):
+    """The registration a self-service token designates; 404 for anything that is not one."""
+    try:
+        value = read_token("manage", token)
+    except BadToken:
+        raise Http404("This link is not valid or has expired.") from None
+    pk = value.get("id") if isinstance(value, dict) else None
+    if not isinstance(pk, int):
+        raise Http404
+    return get_object_or_404(_registrations(), pk=pk)
+
+
+def _language(request, registration):
+    requested = request.GET.get("language", "")
+    return requested if requested in LANGUAGE_CODES else documents.registration_language(registration)
+
+
+def _file_stem(registration, what):
+    return f"{registration.summit.slug}-{what}-{registration.reference}"
+
+
+# --- Participant self-service ----------------------------------------------------------------
+@never_cache
+@require_GET
+def badge_pdf(request, token):
+    registration = _registration_for_token(token)
+    if registration.status != _approved():
+        raise PermissionDenied(_("Your badge is available once your registration is approved."))
+    data = documents.badge_data_for(registration, _language(request, registration))
+    pdf = documents.render_badge(data, documents.summit_badge_format(registration.summit))
+    logger.info("badge downloaded registration=%s", registration.pk)
+    return pdf_response(pdf, _file_stem(registration, "badge"))
+
+
+@never_cache
+@require_GET
+def letter_pdf(request, token):
+    registration = _registration_for_token(token)
+    if registration.status != _approved() or not registration.needs_letter:
+        raise PermissionDenied(_("An invitation letter is available once a registration that asked for one is approved."))
+    pdf = documents.render_letter(documents.letter_data_for(registration, _language(request, registration)))
+    logger.info("letter downloaded registration=%s", registration.pk)
+    return pdf_response(pdf, _file_stem(registration, "letter"))
+
+
+@never_cache
+@require_GET
+def certificate_pdf(request, token):
+    registration = _registration_for_token(token)
+    if registration.checked_in_at is None:
+        raise PermissionDenied(_("The certificate of attendance is available after you have checked in."))
+    pdf = documents.render_certificate(documents.certificate_data_for(registration, _language(request, registration)))
+    logger.info("certificate downloaded registration=%s", registration.pk)
+    return pdf_response(pdf, _file_stem(registration, "certificate"))
+
+
+# --- Public pages ----------------------------------------------------------------------------
+@require_GET
+def letter_verify(request):
+    """Anyone holding a letter (a consulate) checks its verification code here."""
+    code = request.GET.get("code", "").strip()
+    registration = None
+    checked = bool(code)
+    if code:
+        parsed = documents.read_letter_code(code)
+        if parsed:
+            summit_id, reference = parsed
+            registration = (
+                _registrations().filter(summit_id=summit_id, reference=reference, status=_approved(),
+                                        needs_letter=True).first()
+            )
+    context = {"code": code, "checked": checked, "registration": registration}
+    if registration:
+        context["summit_dates"] = summit_dates_text(registration.summit, translation.get_language())
+    return render(request, "registrations/documents/verify.html", context)
+
+
+@require_GET
+def public_participants_pdf(request, slug):
+    """The list of approved participants who agreed to appear on it, in the visitor's language."""
+    from summits.queries import public_summits
+
+    summit = get_object_or_404(public_summits(), slug=slug)
+    registrations = _registrations().filter(summit=summit, status=_approved(), list_publicly=True)
+    language = translation.get_language()
+    pdf = documents.render_participants_list(
+        summit.title, summit_dates_text(summit, language), documents.participant_rows(registrations, language),
+        language=language, public=True,
+    )
+    return pdf_response(pdf, f"{summit.slug}-participants", inline=True)
+
+
+# --- Organisers (Wagtail admin) --------------------------------------------------------------
+def _managed_summits(request):
+    """Summits whose participants' documents this admin user may print (Wagtail admin access is
+    already required by the admin URL patterns)."""
+    return summits_for_user(request.user)
+
+
+def _managed_registration(request, pk):
+    registration = get_object_or_404(_registrations(), pk=pk)
+    if not _managed_summits(request).filter(pk=registration.summit_id).exists():
+        raise PermissionDenied
+    return registration
+
+
+@never_cache
+def admin_registration_document(request, pk, kind):
+    """An organiser downloads one participant's badge, letter or certificate (even before approval,
+    to check it), in the participant's language unless ``?language=`` says otherwise."""
+    registration = _managed_registration(request, pk)
+    language = _language(request, registration)
+    if kind == "badge":
+        pdf = documents.render_badge(documents.badge_data_for(registration, language),
+                                     documents.summit_badge_format(registration.summit))
+    elif kind == "letter":
+        pdf = documents.render_letter(documents.letter_data_for(registration, language))
+    elif kind == "certificate":
+        if registration.checked_in_at is None:
+            raise Http404
+        pdf = documents.render_certificate(documents.certificate_data_for(registration, language))
+    else:
+        raise Http404
+    return pdf_response(pdf, _file_stem(registration, kind))
+
+
+@never_cache
+def admin_participants_pdf(request, summit_id):
+    """Organisers' list: every approved participant, by category then organisation."""
+    summit = get_object_or_404(_managed_summits(request), pk=summit_id)
+    language = translation.get_language()
+    registrations = _registrations().filter(summit=summit, status=_approved())
+    pdf = documents.render_participants_list(
+        summit.title, summit_dates_text(summit, language), documents.participant_rows(registrations, language),
+        language=language,
+    )
+    return pdf_response(pdf, f"{summit.slug}-participants-organisers")
+
+
+class BatchForm(forms.Form):
+    summit = forms.ModelChoiceField(label=gettext_lazy("Summit"), queryset=None)
+    kind = forms.ChoiceField(label=gettext_lazy("Documents"), choices=())
+    order = forms.ChoiceField(label=gettext_lazy("Order"), choices=(),
+                              help_text=gettext_lazy("Letters and badges are printed in this order."))
+
+    def __init__(self, *args, summits, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["summit"].queryset = summits
+        self.fields["kind"].choices = documents.batch_kind_choices()
+        self.fields["order"].choices = documents.batch_order_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        summit, kind = cleaned.get("summit"), cleaned.get("kind")
+        if summit and kind and not documents.batch_registrations(summit, kind).exists():
+            if kind == "letters":
+                self.add_error("kind", _("No approved participant of this summit asked for a letter."))
+            else:
+                self.add_error("summit", _("This summit has no approved participants yet."))
+        return cleaned
+
+
+@never_cache
+def admin_batch_start(request):
+    summits = _managed_summits(request)
+    if request.method == "POST":
+        form = BatchForm(request.POST, summits=summits)
+        if form.is_valid():
+            job_id = documents.start_batch(
+                summit=form.cleaned_data["summit"], user=request.user, kind=form.cleaned_data["kind"],
+                order=form.cleaned_data["order"], language=translation.get_language(),
+            )
+            return redirect("plenary_pdf_batch", job_id=job_id)
+    else:
+        form = BatchForm(summits=summits, initial={"summit": summits.first(), "kind": "badge_sheets"})
+    return render(request, "registrations/documents/admin_batch_start.html", {"form": form})
+
+
+def _managed_batch(request, job_id):
+    status = documents.batch_status(job_id)
+    if status is None:
+        raise Http404
+    if not _managed_summits(request).filter(pk=status["summit_id"]).exists():
+        raise PermissionDenied
+    return status
+
+
+def _status_payload(status, job_id):
+    payload = {k: status.get(k) for k in ("state", "done", "total", "error", "kind")}
+    payload["download_url"] = reverse("plenary_pdf_batch_download", args=[job_id]) if status["state"] == "done" else ""
+    return payload
+
+
+@never_cache
+def admin_batch_progress(request, job_id):
+    status = _managed_batch(request, job_id)
+    return render(request, "registrations/documents/admin_batch_progress.html", {
+        "status": status, "job_id": job_id, "payload": _status_payload(status, job_id),
+    })
+
+
+@never_cache
+def admin_batch_status(request, job_id):
+    return JsonResponse(_status_payload(_managed_batch(request, job_id), job_id))
+
+
+@never_cache
+def admin_batch_download(request, job_id):
+    status = _managed_batch(request, job_id)
+    if status["state"] != "done" or not status.get("file") or not default_storage.exists(status["file"]):
+        raise Http404
+    response = FileResponse(default_storage.open(status["file"], "rb"), content_type="application/pdf",
+                            as_attachment=True, filename=status["filename"])
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -182,3 +182,16 @@ def test_catalogue_complete_in_every_language():
     for lang in ("en", "fr", "es", "ar", "zh_Hans", "ru"):
         po = polib.pofile(str(root / lang / "LC_MESSAGES" / "django.po"))
         assert (lang, po.untranslated_entries(), po.fuzzy_entries()) == (lang, [], [])
+
+
+def test_arabic_history_arrow_points_the_reading_way(client, summit, reviewer):
+    from announcements import services
+
+    commitment = CommitmentFactory(summit=summit, review_state=ReviewState.APPROVED, title="Old")
+    services.review(commitment, "publish", reviewer)
+    commitment.refresh_from_db()
+    commitment.title_en = "New"
+    commitment.save()
+    services.record_version(commitment, reviewer)
+    body = client.get(f"/ar/commitments/{commitment.reference}/").content.decode()
+    assert "<del>Old</del> ← <ins>New</ins>" in body

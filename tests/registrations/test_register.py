@@ -286,3 +286,13 @@ def test_double_submit_gives_one_registration(client, category):
     second = client.post(url(category.summit), form_data(category))
     assert first.status_code == 302 and second.status_code == 200
     assert Registration.objects.count() == 1
+
+
+def test_rate_limit_behind_a_proxy_counts_each_client_apart(client, category, settings):
+    settings.PLENARY_REGISTRATION_RATE = "1/3600"
+    settings.PLENARY_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    client.post(url(category.summit), form_data(category, email="a@example.org"), HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.1")
+    second = client.post(url(category.summit), form_data(category, email="b@example.org"), HTTP_X_FORWARDED_FOR="203.0.113.2")
+    third = client.post(url(category.summit), form_data(category, email="c@example.org"), HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.2")
+    assert (second.status_code, third.status_code) == (302, 429)
+    assert Registration.objects.count() == 2

@@ -116,10 +116,13 @@ OPS = {
     "timezone": "Europe/Paris",
     "country": "FR",
     "languages": ["en", "fr", "es", "ar", "zh-hans", "ru"],
-    "status": "closed",
+    # The demo keeps this (2021) summit open for registration so every participant flow can be
+    # tried on it, and keeps its participants' data for ten years so the nightly retention job
+    # does not anonymise the demo registrations.
+    "status": "open",
     "colour": "#1B6E3A",
     "capacity": 600,
-    "retention_days": 730,
+    "retention_days": 3650,
     "signatory_name": "Claire Moreau",
     "signatory_title": "Head of the Summit Secretariat (demo)",
     "co_organisers": ["france", "unep", "world-bank"],

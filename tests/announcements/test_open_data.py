@@ -197,3 +197,26 @@ def test_dashboard_query_budget(client, summit, django_assert_max_num_queries):
     make_many(summit, 30)
     with django_assert_max_num_queries(14):
         client.get(f"/en/commitments/dashboard/{summit.slug}/")
+
+
+def test_import_command_for_commitments(summit, tmp_path):
+    from django.core.management import call_command
+
+    OrganisationFactory(name="Lead")
+    path = tmp_path / "commitments.csv"
+    path.write_text(HEADER + f"{summit.slug},From the command,,Lead,policy,,,,,published\n", encoding="utf-8")
+    call_command("import_records", "commitments", str(path))
+    assert list(Commitment.objects.values_list("title_en", "review_state")) == [("From the command", "published")]
+
+
+def test_admin_import_preview_then_confirm(client, summit, reviewer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    OrganisationFactory(name="Lead")
+    client.force_login(reviewer)
+    content = (HEADER + f"{summit.slug},Through the admin,,Lead,policy,,,,,\n").encode()
+    preview = client.post("/admin/plenary/import/commitments/",
+                          {"file": SimpleUploadedFile("c.csv", content, content_type="text/csv")})
+    assert preview.context["report"].ok and Commitment.objects.count() == 0
+    client.post("/admin/plenary/import/commitments/confirm/", {"token": preview.context["token"]})
+    assert list(Commitment.objects.values_list("title_en", flat=True)) == ["Through the admin"]

@@ -136,6 +136,17 @@ def public_participants_pdf(request, slug):
     return pdf_response(pdf, f"{summit.slug}-participants", inline=True)
 
 
+@require_GET
+def programme_pdf(request, slug):
+    """The programme booklet of a public summit in the page's language (laid out once per version)."""
+    from summits.documents import programme_booklet_cached
+    from summits.queries import public_summits
+
+    summit = get_object_or_404(public_summits(), slug=slug)
+    language = translation.get_language()
+    return pdf_response(programme_booklet_cached(summit, language), f"{summit.slug}-programme-{language}", inline=True)
+
+
 # --- Organisers (Wagtail admin) --------------------------------------------------------------
 def _managed_summits(request):
     """Summits whose participants' documents this admin user may print (Wagtail admin access is
@@ -184,7 +195,7 @@ def admin_participants_pdf(request, summit_id):
 
 
 class BatchForm(forms.Form):
-    summit = forms.ModelChoiceField(label=gettext_lazy("Summit"), queryset=None)
+    summit = forms.ModelChoiceField(label=gettext_lazy("Summit"), queryset=None, empty_label=None)
     kind = forms.ChoiceField(label=gettext_lazy("Documents"), choices=())
     order = forms.ChoiceField(label=gettext_lazy("Order"), choices=(),
                               help_text=gettext_lazy("Letters and badges are printed in this order."))

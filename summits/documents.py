@@ -79,3 +79,32 @@ def programme_booklet_pdf(summit, language: str) -> bytes:
     logger.info("programme booklet summit=%s language=%s sessions=%d", summit.pk, language,
                 sum(len(day.sessions) for day in context["days"]))
     return pdf
+
+
+BOOKLET_DIR = "programme-booklets"
+
+
+def programme_booklet_cached(summit, language: str) -> bytes:
+    """The booklet, laid out once per version of its content.
+
+    Laying out a long programme takes seconds, so a public URL must not do it on every request:
+    the HTML (cheap) is rendered and hashed, and the PDF is kept in the default storage under
+    that hash. Any change to the programme changes the HTML, hence the file name.
+    """
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from .pdf import html_to_pdf, render_html
+
+    html = render_html("summits/documents/programme.html", programme_booklet_context(summit), language=language)
+    digest = hashlib.sha256(html.encode()).hexdigest()[:20]
+    path = f"{BOOKLET_DIR}/{summit.slug}-{language}-{digest}.pdf"
+    if default_storage.exists(path):
+        with default_storage.open(path, "rb") as handle:
+            return handle.read()
+    pdf = html_to_pdf(html, language=language)
+    default_storage.save(path, ContentFile(pdf))
+    logger.info("programme booklet cached summit=%s language=%s path=%s", summit.pk, language, path)
+    return pdf

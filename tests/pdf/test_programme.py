@@ -96,3 +96,37 @@ def test_booklet_query_count_does_not_grow_with_sessions(summit, django_assert_m
         SessionSpeakerFactory(session=session)
     with django_assert_max_num_queries(8):
         programme_booklet_pdf(summit, "en")
+
+
+def test_public_booklet_is_served_in_the_pages_language(client, summit):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("fr"):
+        url = reverse("registrations:programme_pdf", args=[summit.slug])
+    response = client.get(url)
+    assert response.status_code == 200 and url.startswith("/fr/")
+    assert "Plénière d'ouverture" in flat(response.content)
+
+
+def test_public_booklet_of_a_draft_summit_is_not_found(client, summit):
+    from django.urls import reverse
+
+    summit.status = "draft"
+    summit.save()
+    assert client.get(reverse("registrations:programme_pdf", args=[summit.slug])).status_code == 404
+
+
+def test_booklet_is_laid_out_once_per_version_of_the_programme(summit):
+    from django.core.files.storage import default_storage
+
+    from summits.documents import BOOKLET_DIR, programme_booklet_cached
+
+    first = programme_booklet_cached(summit, "en")
+    assert programme_booklet_cached(summit, "en") == first
+    assert len(default_storage.listdir(BOOKLET_DIR)[1]) == 1
+    session = summit.sessions.get(start=local(summit, 1, 14))
+    session.title = "Financing nature, revised"
+    session.save()
+    assert "Financing nature, revised" in flat(programme_booklet_cached(summit, "en"))
+    assert len(default_storage.listdir(BOOKLET_DIR)[1]) == 2

@@ -75,3 +75,18 @@ def review_commitment(request, pk):
         "deliverables": commitment.deliverables.all(),
         "ReportState": ReportState,
     })
+
+
+def overdue_list(request):
+    """Published commitments of the organiser's summits whose progress report is overdue."""
+    from django.utils import timezone
+
+    from . import queries
+
+    today = timezone.localdate()
+    commitments = list(
+        queries.overdue(today).filter(summit__in=summits_for_user(request.user))
+        .select_related("summit", "lead_organisation")
+    )
+    rows = [(c, c.next_report_due(), (today - c.next_report_due()).days, c.light(today)) for c in commitments]
+    return TemplateResponse(request, "announcements/admin/overdue.html", {"rows": rows, "today": today})

@@ -20,7 +20,6 @@ class AnnouncementsConfig(AppConfig):
 
         from .resources import CommitmentResource
 
-        importing.registry()  # the summit kinds first (registered lazily when the registry is empty)
         importing.register(importing.ImportKind(
             "commitments", _("Commitments"), CommitmentResource, "announcements.add_commitment",
             "announcements_commitment:index",

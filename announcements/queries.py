@@ -11,7 +11,7 @@ from django.utils import timezone
 from summits.models import Summit
 
 from .choices import ActivityStatus, Light, ReportState, ReviewState
-from .models import AMBER_DAYS, GREEN_DAYS, REPORT_INTERVAL_DAYS, Commitment, ProgressReport
+from .models import REPORT_INTERVAL_DAYS, Commitment, ProgressReport
 
 
 def public():

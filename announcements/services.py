@@ -4,7 +4,6 @@ progress reports and reminders. Each operation is one transaction and is logged.
 import datetime as dt
 import difflib
 import logging
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError

@@ -72,7 +72,7 @@ def commitment_list(request):
     facets = _facets(values, queries.facet_counts(values))
     filters = {k: v for k, v in values.items() if k != "sort"}
     return render(request, "announcements/commitment_list.html", {
-        "form": form, "page": page, "facets": facets, "values": values,
+        "form": form, "page_obj": page, "facets": facets, "values": values,
         "query": _querystring(values), "filter_query": _querystring(filters),
         "export_query": _querystring(values),
         "summit": Summit.objects.filter(slug=values.get("summit")).first() if values.get("summit") else None,
@@ -171,7 +171,7 @@ def coalition_detail(request, slug):
     coalition = get_object_or_404(Coalition.objects.prefetch_related("leads", "members"), slug=slug)
     commitments = queries.for_list(queries.filtered({"coalition": slug}).order_by("-announced_on", "-pk"))
     page = Paginator(commitments, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "announcements/coalition_detail.html", {"coalition": coalition, "page": page})
+    return render(request, "announcements/coalition_detail.html", {"coalition": coalition, "page_obj": page})
 
 
 @require_GET
@@ -181,7 +181,7 @@ def organisation_detail(request, pk):
     page = Paginator(commitments, PAGE_SIZE).get_page(request.GET.get("page"))
     if not page.paginator.count:
         raise Http404
-    return render(request, "announcements/organisation_detail.html", {"organisation": organisation, "page": page})
+    return render(request, "announcements/organisation_detail.html", {"organisation": organisation, "page_obj": page})
 
 
 CHART_WIDTH = 600

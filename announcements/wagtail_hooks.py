@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -145,7 +146,20 @@ def register_commitment_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_review_urls():
-    return [path("commitments/review/<int:pk>/", admin_views.review_commitment, name="announcements_review")]
+    return [
+        path("commitments/review/<int:pk>/", admin_views.review_commitment, name="announcements_review"),
+        path("commitments/overdue/", admin_views.overdue_list, name="announcements_overdue"),
+    ]
 
 
-__all__ = ["reverse"]
+class OverdueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("announcements.view_commitment")
+
+
+@hooks.register("register_admin_menu_item")
+def register_overdue_menu_item():
+    return OverdueMenuItem(_("Overdue commitments"), reverse("announcements_overdue"), icon_name="warning",
+                           order=310)
+
+

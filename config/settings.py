@@ -278,6 +278,9 @@ LOGGING = {
 PLENARY_LINK_MAX_AGE = int(env("PLENARY_LINK_MAX_AGE", str(60 * 60 * 24 * 30)))
 # Registrations accepted per client address: "count/seconds" ("0/0" disables, e.g. for benchmarks).
 PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "20/3600")
+# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_FORWARDED_FOR; the
+# proxy's own last entry is used, so clients cannot forge it). Empty: REMOTE_ADDR.
+PLENARY_CLIENT_IP_HEADER = env("PLENARY_CLIENT_IP_HEADER", "")
 
 # Public site: how long a rendered page is kept for anonymous visitors (0 disables the page cache).
 # Any publish or change of summit data invalidates every cached page at once (see cms/cache.py).

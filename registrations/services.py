@@ -77,12 +77,15 @@ def held_places(summit_id, category_id=None):
 
 def has_room(summit, category, exclude_id=None):
     """True when one more registration fits both the category quota and the summit's capacity."""
+    if summit.capacity is None and category.quota is None:
+        return True
     base = Registration.objects.filter(summit_id=summit.pk, status__in=HOLDS_PLACE)
     if exclude_id:
         base = base.exclude(pk=exclude_id)
-    if summit.capacity is not None and base.count() >= summit.capacity:
+    held = base.aggregate(total=Count("pk"), in_category=Count("pk", filter=Q(category_id=category.pk)))
+    if summit.capacity is not None and held["total"] >= summit.capacity:
         return False
-    if category.quota is not None and base.filter(category_id=category.pk).count() >= category.quota:
+    if category.quota is not None and held["in_category"] >= category.quota:
         return False
     return True
 

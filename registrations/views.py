@@ -26,6 +26,10 @@ logger = logging.getLogger(__name__)
 
 
 def _client_address(request):
+    """The client's address; behind a reverse proxy, the last hop it wrote in PLENARY_CLIENT_IP_HEADER."""
+    header = getattr(settings, "PLENARY_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

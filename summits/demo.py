@@ -116,10 +116,13 @@ OPS = {
     "timezone": "Europe/Paris",
     "country": "FR",
     "languages": ["en", "fr", "es", "ar", "zh-hans", "ru"],
-    "status": "closed",
+    # The demo keeps this (2021) summit open for registration so every participant flow can be
+    # tried on it, and keeps its participants' data for ten years so the nightly retention job
+    # does not anonymise the demo registrations.
+    "status": "open",
     "colour": "#1B6E3A",
     "capacity": 600,
-    "retention_days": 730,
+    "retention_days": 3650,
     "signatory_name": "Claire Moreau",
     "signatory_title": "Head of the Summit Secretariat (demo)",
     "co_organisers": ["france", "unep", "world-bank"],
@@ -291,7 +294,11 @@ MONTREAL = {
               "ورشة عمل حول مراكز دعم التعاون التقني والعلمي", "技术和科学合作支持中心研讨会",
               "Семинар центров поддержки научно-технического сотрудничества"),
     "tagline": ("Putting the Kunming-Montreal Global Biodiversity Framework to work",
-                "Mettre en œuvre le Cadre mondial de la biodiversité de Kunming-Montréal"),
+                "Mettre en œuvre le Cadre mondial de la biodiversité de Kunming-Montréal",
+                "Poner en práctica el Marco Mundial de Biodiversidad de Kunming-Montreal",
+                "وضع إطار كونمينغ-مونتريال العالمي للتنوع البيولوجي موضع التنفيذ",
+                "落实《昆明-蒙特利尔全球生物多样性框架》",
+                "Воплощение Куньминско-Монреальской глобальной рамочной программы в области биоразнообразия"),
     "description": (
         "The Secretariat of the Convention on Biological Diversity brings together 18 regional support centres, "
         "their scientific partners and the interim global coordination entity to finalise their 2025–2026 work "
@@ -302,7 +309,8 @@ MONTREAL = {
         "et la COP 17.",
     ),
     "city": ("Montréal", "Montréal", "Montreal", "مونتريال", "蒙特利尔", "Монреаль"),
-    "venue": ("CBD Secretariat", "Secrétariat de la CDB"),
+    "venue": ("CBD Secretariat", "Secrétariat de la CDB", "Secretaría del CDB", "أمانة اتفاقية التنوع البيولوجي",
+              "《生物多样性公约》秘书处", "Секретариат КБР"),
     "start_date": dt.date(2026, 1, 13),
     "end_date": dt.date(2026, 1, 15),
     "timezone": "America/Toronto",

@@ -42,6 +42,7 @@ class ImportKind:
 
 
 _REGISTRY: dict[str, ImportKind] = {}
+_DEFAULTS_DONE = False
 
 
 def register(kind: ImportKind):
@@ -50,8 +51,14 @@ def register(kind: ImportKind):
 
 
 def registry():
-    if not _REGISTRY:
+    """Every importable kind: the summit domain's first, then those other apps registered."""
+    global _DEFAULTS_DONE
+    if not _DEFAULTS_DONE:
+        _DEFAULTS_DONE = True
+        others = dict(_REGISTRY)
+        _REGISTRY.clear()
         _register_defaults()
+        _REGISTRY.update(others)
     return dict(_REGISTRY)
 
 

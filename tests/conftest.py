@@ -53,6 +53,17 @@ def _media_and_mail(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _english_first():
+    """Requests leave their language active in the thread; start every test in English
+    (modeltranslation writes ``title=`` into the active language's column)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

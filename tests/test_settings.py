@@ -9,7 +9,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "CELERY_"))}
+    # A production-like environment: none of the test run's own variables (browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE for the live server), no database or broker of the test run.
+    full_env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_URL", "CELERY_", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL"))
+    }
     full_env.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True)
 

@@ -111,3 +111,16 @@ def test_admin_csv_export_escapes_formulae(client, summit, reviewer):
     response = client.get("/admin/announcements/commitment/", {"export": "csv"})
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert f"{commitment.reference},'=cmd|' /C calc'!A0," in body
+
+
+def test_overdue_list_shows_only_overdue_of_my_summits(client, summit, reviewer):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    late = PublishedCommitmentFactory(summit=summit, announced_on=timezone.localdate() - dt.timedelta(days=400))
+    fresh = PublishedCommitmentFactory(summit=summit, announced_on=timezone.localdate() - dt.timedelta(days=10))
+    other = PublishedCommitmentFactory(summit=SummitFactory(), announced_on=timezone.localdate() - dt.timedelta(days=400))
+    client.force_login(reviewer)
+    rows = client.get("/admin/commitments/overdue/").context["rows"]
+    assert [(c.pk, days) for c, _due, days, _light in rows] == [(late.pk, 35)]

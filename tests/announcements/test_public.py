@@ -26,17 +26,17 @@ def refs(items):
 
 def test_list_shows_only_published(client, pair):
     response = client.get("/en/commitments/")
-    assert [c.reference for c in response.context["page"].object_list] == [pair[0].reference]
+    assert [c.reference for c in response.context["page_obj"].object_list] == [pair[0].reference]
 
 
 def test_search_never_finds_unpublished(client, pair):
     response = client.get("/en/commitments/", {"q": "Secret"})
-    assert response.context["page"].paginator.count == 0
+    assert response.context["page_obj"].paginator.count == 0
 
 
 def test_search_finds_by_title_words(client, pair):
     response = client.get("/en/commitments/", {"q": "wetlands"})
-    assert [c.reference for c in response.context["page"].object_list] == [pair[0].reference]
+    assert [c.reference for c in response.context["page_obj"].object_list] == [pair[0].reference]
 
 
 def test_detail_of_unpublished_is_404(client, pair):
@@ -86,7 +86,7 @@ def test_facet_counts_apply_the_other_filters(client, summit):
     facets = {name: {value: count for value, _l, count, _s in options} for name, _t, options in response.context["facets"]}
     assert facets["kind"] == {"financial": 2, "policy": 1}
     assert facets["org_kind"] == {"finance": 1, "ngo": 1}
-    assert response.context["page"].paginator.count == 2
+    assert response.context["page_obj"].paginator.count == 2
 
 
 def test_theme_and_country_filters(client, summit):
@@ -95,7 +95,7 @@ def test_theme_and_country_filters(client, summit):
     match.themes.add(theme)
     PublishedCommitmentFactory(summit=summit, countries=["SN"])
     response = client.get("/en/commitments/", {"theme": theme.pk, "country": "ml"})
-    assert [c.pk for c in response.context["page"].object_list] == [match.pk]
+    assert [c.pk for c in response.context["page_obj"].object_list] == [match.pk]
 
 
 def test_list_in_french_shows_french_title(client, summit):
@@ -119,7 +119,7 @@ def test_coalition_page_lists_its_published_commitments(client, summit, pair):
         commitment.coalition = coalition
         commitment.save()
     response = client.get(f"/en/commitments/coalitions/{coalition.slug}/")
-    assert [c.pk for c in response.context["page"].object_list] == [pair[0].pk]
+    assert [c.pk for c in response.context["page_obj"].object_list] == [pair[0].pk]
 
 
 def test_version_history_shows_what_changed(client, summit, reviewer):
@@ -182,3 +182,16 @@ def test_catalogue_complete_in_every_language():
     for lang in ("en", "fr", "es", "ar", "zh_Hans", "ru"):
         po = polib.pofile(str(root / lang / "LC_MESSAGES" / "django.po"))
         assert (lang, po.untranslated_entries(), po.fuzzy_entries()) == (lang, [], [])
+
+
+def test_arabic_history_arrow_points_the_reading_way(client, summit, reviewer):
+    from announcements import services
+
+    commitment = CommitmentFactory(summit=summit, review_state=ReviewState.APPROVED, title="Old")
+    services.review(commitment, "publish", reviewer)
+    commitment.refresh_from_db()
+    commitment.title_en = "New"
+    commitment.save()
+    services.record_version(commitment, reviewer)
+    body = client.get(f"/ar/commitments/{commitment.reference}/").content.decode()
+    assert "<del>Old</del> ← <ins>New</ins>" in body

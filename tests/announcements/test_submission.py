@@ -55,7 +55,7 @@ def test_submission_reuses_an_existing_organisation_by_english_name(client, summ
 
 def test_submission_is_not_public_until_published(client, summit):
     client.post("/es/commitments/submit/", form_data(summit))
-    assert client.get("/es/commitments/").context["page"].paginator.count == 0
+    assert client.get("/es/commitments/").context["page_obj"].paginator.count == 0
 
 
 def test_bad_dates_get_an_error_next_to_the_field_and_nothing_is_saved(client, summit):

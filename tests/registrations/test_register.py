@@ -1,6 +1,7 @@
 """The public registration form: validation, capacity, duplicates and abuse."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from registrations.models import Registration
+from summits.signing import read_token
 
 from .factories import CategoryFactory, InvitationFactory, RegistrationFactory, form_data, image_file, open_summit
 
@@ -33,8 +35,11 @@ def test_valid_registration_is_approved_and_redirects_to_the_manage_page(client,
     registration = Registration.objects.get()
     assert registration.status == "approved"
     assert response.status_code == 302
-    assert response["Location"] == reverse("registrations:manage", kwargs={"token": registration.manage_token()})
-    assert registration.reference.startswith("S-") or "-" in registration.reference
+    prefix = "/en/registration/"
+    assert response["Location"].startswith(prefix)
+    token = response["Location"][len(prefix):-1]
+    assert read_token("manage", token) == {"id": registration.pk}
+    assert re.fullmatch(r"S-[2-9A-HJKMNP-Z]{6}", registration.reference)
 
 
 def test_confirmation_email_is_in_the_preferred_language(client, category):
@@ -286,3 +291,13 @@ def test_double_submit_gives_one_registration(client, category):
     second = client.post(url(category.summit), form_data(category))
     assert first.status_code == 302 and second.status_code == 200
     assert Registration.objects.count() == 1
+
+
+def test_rate_limit_behind_a_proxy_counts_each_client_apart(client, category, settings):
+    settings.PLENARY_REGISTRATION_RATE = "1/3600"
+    settings.PLENARY_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    client.post(url(category.summit), form_data(category, email="a@example.org"), HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.1")
+    second = client.post(url(category.summit), form_data(category, email="b@example.org"), HTTP_X_FORWARDED_FOR="203.0.113.2")
+    third = client.post(url(category.summit), form_data(category, email="c@example.org"), HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.2")
+    assert (second.status_code, third.status_code) == (302, 429)
+    assert Registration.objects.count() == 2

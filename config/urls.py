@@ -28,9 +28,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Development only: serve the public media (Wagtail images and documents). Participants' photos
+    # and PDF batches stay private: they are handed out by permission-checked views only.
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    for public_dir in ("original_images", "images", "documents"):
+        urlpatterns.append(
+            path(f"{settings.MEDIA_URL.strip('/')}/{public_dir}/<path:path>", serve,
+                 {"document_root": settings.MEDIA_ROOT / public_dir})
+        )
 
 # Public pages are prefixed by language (/en/, /fr/, /ar/…); Wagtail serves the page tree last.
 urlpatterns += i18n_patterns(

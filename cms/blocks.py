@@ -73,6 +73,7 @@ class PartnerLogosBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
+    # xgettext:no-python-format
     figure = blocks.CharBlock(label=_("figure"), help_text=_("For example 30% or 2030."))
     label = blocks.CharBlock(label=_("what it counts"))
 

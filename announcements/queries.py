@@ -103,15 +103,23 @@ def dashboard_figures(summit, today=None):
 # --- The public list: filters and facets ------------------------------------------------------------
 
 def _search(qs, text):
+    """Every word of ``text`` must appear (in any order, any case) in the reference, the lead
+    organisation or the title or summary in any of the six languages."""
     from django.conf import settings
 
-    condition = Q(reference__iexact=text) | Q(lead_organisation__name__icontains=text) | Q(
-        lead_organisation__acronym__iexact=text
-    )
-    for code, _name in settings.LANGUAGES:
-        suffix = code.replace("-", "_")
-        condition |= Q(**{f"title_{suffix}__icontains": text}) | Q(**{f"summary_{suffix}__icontains": text})
-    return qs.filter(condition)
+    words = [word for word in text.split() if word][:8]
+    if not words:
+        return qs
+    phrase = " ".join(words)
+    exact = Q(reference__iexact=phrase) | Q(lead_organisation__acronym__iexact=phrase)
+    condition = Q()
+    for word in words:
+        matches = Q(lead_organisation__name__icontains=word)
+        for code, _name in settings.LANGUAGES:
+            suffix = code.replace("-", "_")
+            matches |= Q(**{f"title_{suffix}__icontains": word}) | Q(**{f"summary_{suffix}__icontains": word})
+        condition &= matches
+    return qs.filter(exact | condition)
 
 
 def filtered(values, skip=None, today=None, needs_light=True):

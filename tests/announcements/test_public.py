@@ -39,6 +39,17 @@ def test_search_finds_by_title_words(client, pair):
     assert [c.reference for c in response.context["page_obj"].object_list] == [pair[0].reference]
 
 
+def test_search_matches_every_word_in_any_order_and_language(client, pair):
+    commitment = pair[0]
+    commitment.title_fr = "Engagement publié pour les zones humides"
+    commitment.save()
+    found = client.get("/en/commitments/", {"q": "pledge WETLANDS"}).context["page_obj"].object_list
+    assert [c.reference for c in found] == [commitment.reference]
+    found = client.get("/en/commitments/", {"q": "zones humides"}).context["page_obj"].object_list
+    assert [c.reference for c in found] == [commitment.reference]
+    assert list(client.get("/en/commitments/", {"q": "wetlands forests"}).context["page_obj"].object_list) == []
+
+
 def test_detail_of_unpublished_is_404(client, pair):
     assert client.get(f"/en/commitments/{pair[1].reference}/").status_code == 404
 

@@ -19,7 +19,12 @@ class RegistrationsConfig(AppConfig):
     ]
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from summits import importing
+        from summits.models import Session
+
+        post_save.connect(_session_saved, sender=Session, dispatch_uid="registrations_session_seats")
 
         from .resources import RegistrationResource
 
@@ -28,3 +33,14 @@ class RegistrationsConfig(AppConfig):
             "registrations", _("Registrations"), RegistrationResource, "registrations.add_registration",
             "registrations_participants",
         ))
+
+
+def _session_saved(sender, instance, created, **kwargs):
+    """More seats in a session (edited in the admin or imported) go to its waiting list."""
+    if created or not instance.capacity:
+        return
+    from django.db import transaction
+
+    from .services import session_seats_changed
+
+    transaction.on_commit(lambda: session_seats_changed(instance.pk))

@@ -333,6 +333,19 @@ def _promote_session(session):
     return waiting
 
 
+def session_seats_changed(session_id):
+    """After an organiser changes a session (e.g. raises its seats), give freed seats to the
+    oldest waiting bookings, each told by email. Returns the promoted bookings."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update().filter(pk=session_id).first()
+        if session is None or not session.capacity:
+            return []
+        promoted = _promote_session(session)
+    if promoted:
+        logger.info("session %s: %d waiting booking(s) promoted after a change of seats", session_id, len(promoted))
+    return promoted
+
+
 def _drop_bookings(registration):
     for booking in list(SessionBooking.objects.filter(registration=registration).select_related("session")):
         was_booked = booking.status == BookingStatus.BOOKED

@@ -167,6 +167,21 @@ def test_cancelled_seat_goes_to_the_session_waiting_list(participant, committed)
     assert [m.to for m in mail.outbox] == [[other.email]]
 
 
+def test_more_seats_in_a_session_go_to_its_waiting_list(participant, committed):
+    session = SessionFactory(summit=participant.summit, capacity=1)
+    services.book_session(participant, session)
+    other = RegistrationFactory(summit=participant.summit, category=participant.category)
+    third = RegistrationFactory(summit=participant.summit, category=participant.category)
+    waiting, _ = services.book_session(other, session)
+    still_waiting, _ = services.book_session(third, session)
+    with committed():
+        session.capacity = 2
+        session.save()
+    waiting.refresh_from_db(), still_waiting.refresh_from_db()
+    assert (waiting.status, still_waiting.status) == ("booked", "waitlisted")
+    assert [m.to for m in mail.outbox] == [[other.email]]
+
+
 def test_pending_participant_cannot_book(participant):
     participant.status = "pending"
     participant.save()

@@ -3,27 +3,15 @@
 import datetime as dt
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.utils import timezone
 
 from announcements.tasks import send_reminders
-from config.celery import app
 from tests.summits.factories import SummitFactory
 
 from .factories import PublishedCommitmentFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def worker():
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 def test_reminder_job_on_a_real_worker(worker):

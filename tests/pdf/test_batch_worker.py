@@ -3,10 +3,8 @@
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core.files.storage import default_storage
 
-from config.celery import app
 from registrations import documents
 from tests.registrations.factories import CategoryFactory, RegistrationFactory
 from tests.summits.factories import SummitFactory, organiser
@@ -14,16 +12,6 @@ from tests.summits.factories import SummitFactory, organiser
 from .helpers import reader
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def worker():
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 def test_badge_sheet_batch_on_a_real_worker(worker):

@@ -28,8 +28,19 @@ def redis_url():
     return os.environ.get("CELERY_BROKER_URL", "")
 
 
+def has_chromium():
+    import shutil
+
+    return os.path.exists("/usr/bin/chromium") or shutil.which("chromium") is not None
+
+
 def pytest_collection_modifyitems(config, items):
+    chromium = has_chromium()
     for item in items:
+        if "browser" in item.keywords and not chromium:
+            if REQUIRE_SERVICES:
+                raise pytest.UsageError("PLENARY_REQUIRE_SERVICES=1 but Debian's chromium is not installed")
+            item.add_marker(pytest.mark.skip(reason="needs Debian's chromium (apt-get install chromium)"))
         if "postgres" in item.keywords and not is_postgres():
             if REQUIRE_SERVICES:
                 raise pytest.UsageError("PLENARY_REQUIRE_SERVICES=1 but DATABASE_URL is not PostgreSQL")

@@ -337,7 +337,7 @@ def session_seats_changed(session_id):
     """After an organiser changes a session (e.g. raises its seats), give freed seats to the
     oldest waiting bookings, each told by email. Returns the promoted bookings."""
     with transaction.atomic():
-        session = Session.objects.select_for_update().filter(pk=session_id).first()
+        session = Session.objects.select_for_update(of=("self",)).filter(pk=session_id).order_by("pk").first()
         if session is None or not session.capacity:
             return []
         promoted = _promote_session(session)

@@ -28,6 +28,13 @@ def redis_url():
     return os.environ.get("CELERY_BROKER_URL", "")
 
 
+def skip_or_fail(reason):
+    """Skip on a developer's machine that lacks a tool; in CI (PLENARY_REQUIRE_SERVICES=1) fail instead."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
 def has_chromium():
     import shutil
 

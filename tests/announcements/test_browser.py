@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from tests.conftest import skip_or_fail
+
 from announcements.choices import CommitmentKind
 
 from .factories import PublishedCommitmentFactory
@@ -16,7 +18,7 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture
 def page():
     if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian chromium is not installed")
+        skip_or_fail("Debian chromium is not installed")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 

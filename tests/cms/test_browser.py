@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import skip_or_fail
+
 from tests.summits.factories import (
     RoomFactory, SessionFactory, SessionSpeakerFactory, SpeakerFactory, SummitFactory, ThemeFactory, local,
 )
@@ -113,7 +115,7 @@ def test_arabic_layout_runs_right_to_left(live_server, demo_site, browser):
 
 def test_no_serious_accessibility_violations(live_server, demo_site, browser):
     if not AXE.exists():
-        pytest.skip("axe-core is not installed: run `npm install` at the repository root")
+        skip_or_fail("axe-core is not installed: run `npm install` at the repository root")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     found = {}
     for _lang, path in PAGES:

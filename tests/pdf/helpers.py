@@ -5,6 +5,8 @@ import shutil
 import subprocess
 
 import pytest
+
+from tests.conftest import skip_or_fail
 from pypdf import PdfReader
 
 
@@ -50,7 +52,7 @@ def decode_qr_codes(pdf: bytes, page_number: int = 0) -> list[str]:
     as the PDF asks viewers to (``image-rendering: pixelated``).
     """
     if not shutil.which("zbarimg"):
-        pytest.skip("zbarimg (Debian zbar-tools) is not installed")
+        skip_or_fail("zbarimg (Debian zbar-tools) is not installed")
     if shutil.which("pdftoppm"):
         raster = subprocess.run(
             ["pdftoppm", "-png", "-r", "300", "-f", str(page_number + 1), "-l", str(page_number + 1), "-"],

@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from summits.services import summits_for_user
+from core.permissions import can, can_on, summits_for
 
-from . import services, tasks
+from . import emails, services
 from .choices import ReportState, ReviewState
 from .models import Commitment, ProgressReport
 
@@ -27,7 +28,7 @@ def _commitment_for(request, pk):
     commitment = get_object_or_404(
         Commitment.objects.select_related("summit", "lead_organisation", "coalition"), pk=pk
     )
-    if not summits_for_user(request.user).filter(pk=commitment.summit_id).exists():
+    if not can_on(request.user, "commitments.view", commitment):
         raise PermissionDenied
     return commitment
 
@@ -43,15 +44,18 @@ def review_commitment(request, pk):
                 report = get_object_or_404(ProgressReport, pk=report_id, commitment=commitment)
                 if action not in services.REPORT_ALLOWED:
                     raise ValidationError(_("Unknown action."))
-                services.review_report(report, action, request.user, comment)
-                if action == "return":
-                    tasks.send_report_returned.delay_on_commit(report.pk)
+                with transaction.atomic():
+                    services.review_report(report, action, request.user, comment)
+                    if action == "return":
+                        emails.send_report_returned(ProgressReport.objects.select_related("commitment").get(
+                            pk=report.pk))
             else:
                 if action not in services.ALLOWED:
                     raise ValidationError(_("Unknown action."))
-                services.review(commitment, action, request.user, comment)
-                if action in ("publish", "request_changes", "reject"):
-                    tasks.send_review_notice.delay_on_commit(commitment.pk, action, comment)
+                with transaction.atomic():
+                    reviewed = services.review(commitment, action, request.user, comment)
+                    if action in ("publish", "request_changes", "reject"):
+                        emails.send_review_notice(reviewed, action, comment)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -83,9 +87,11 @@ def overdue_list(request):
 
     from . import queries
 
+    if not can(request.user, "commitments.view"):
+        raise PermissionDenied
     today = timezone.localdate()
     commitments = list(
-        queries.overdue(today).filter(summit__in=summits_for_user(request.user))
+        queries.overdue(today).filter(summit__in=summits_for(request.user, "commitments.view"))
         .select_related("summit", "lead_organisation")
     )
     rows = [(c, c.next_report_due(), (today - c.next_report_due()).days, c.light(today)) for c in commitments]

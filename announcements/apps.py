@@ -6,21 +6,29 @@ class AnnouncementsConfig(AppConfig):
     name = "announcements"
     verbose_name = _("Announced commitments")
     default_auto_field = "django.db.models.BigAutoField"
-    # Permissions ("app_label.codename") the Organisers group receives; see summits.roles.
-    organiser_permissions: list[str] = [
-        *(f"announcements.{action}_{model}"
-          for model in ("commitment", "coalition", "exchangerate", "progressreport", "deliverable",
-                        "commitmentpartner")
-          for action in ("add", "change", "view")),
-        "announcements.review_commitment",
-    ]
+    # Django permissions answered from the summit teams (core.permissions.TeamBackend).
+    permission_actions = {
+        **{f"announcements.{action}_{model}": f"commitments.{'view' if action == 'view' else 'change'}"
+           for model in ("commitment", "coalition", "exchangerate", "progressreport", "deliverable",
+                         "commitmentpartner")
+           for action in ("add", "change", "view")},
+        "announcements.review_commitment": "commitments.review",
+    }
 
     def ready(self):
-        from summits import importing
+        from core import importing
+        from core.viewsets import scoped_model
 
+        from .models import Commitment, CommitmentPartner, Deliverable, ProgressReport
         from .resources import CommitmentResource
 
+        scoped_model(Commitment, view="commitments.view", change="commitments.change")
+        scoped_model(ProgressReport, lookup="commitment__summit", view="commitments.view", change="commitments.change")
+        scoped_model(Deliverable, lookup="commitment__summit", view="commitments.view", change="commitments.change")
+        scoped_model(CommitmentPartner, lookup="commitment__summit", view="commitments.view",
+                     change="commitments.change")
+
         importing.register(importing.ImportKind(
-            "commitments", _("Commitments"), CommitmentResource, "announcements.add_commitment",
-            "announcements_commitment:index",
+            "commitments", _("Commitments"), CommitmentResource, "commitments.change",
+            "announcements_commitment:index", order=30,
         ))

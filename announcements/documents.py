@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from summits.models import Summit, Theme
-from summits.pdf import render_pdf
+from core.pdf import render_pdf
 
 from . import queries
 from .choices import ReportState

@@ -1,18 +1,20 @@
-"""Emails of the registry, each in its recipient's language."""
+"""Emails of the registry, each in its recipient's language, sent through the outbox (core.outbox)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from core import outbox
 
 from .choices import ReminderStage
 
 
-def _send(template, context, to, language):
+def _send(template, context, to, language, *, summit=None, target=None):
     with translation.override(language or "en"):
         subject = " ".join(render_to_string(f"announcements/email/{template}_subject.txt", context).split())
         body = render_to_string(f"announcements/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    return outbox.enqueue(to=to, kind=f"announcements.{template}", language=language or "en", summit=summit,
+                          target=target, subject=subject, body=body)
 
 
 def send_report_reminder(commitment, stage, due):
@@ -23,7 +25,7 @@ def send_report_reminder(commitment, stage, due):
         "reminder",
         {"commitment": commitment, "stage": stage, "due": due, "url": report_url(commitment, language),
          "late": stage in (ReminderStage.LATE30, ReminderStage.LATE90), "stage_label": ReminderStage(stage).label},
-        commitment.contact_email, language,
+        commitment.contact_email, language, summit=commitment.summit_id, target=commitment,
     )
 
 
@@ -33,7 +35,7 @@ def send_overdue_list(user, summit, commitments, today):
     _send(
         "overdue",
         {"user": user, "summit": summit, "commitments": commitments, "today": today, "site": settings.SITE_URL},
-        user.email, language,
+        user.email, language, summit=summit.pk,
     )
 
 
@@ -45,7 +47,7 @@ def send_report_returned(report):
 
     language = commitment.contact_language or "en"
     _send("returned", {"commitment": commitment, "report": report, "url": report_url(commitment, language)},
-          commitment.contact_email, language)
+          commitment.contact_email, language, summit=commitment.summit_id, target=commitment)
 
 
 def send_review_notice(commitment, action, comment=""):
@@ -58,4 +60,5 @@ def send_review_notice(commitment, action, comment=""):
     context = {"commitment": commitment, "action": action, "comment": comment,
                "url": report_url(commitment, language) if action == "publish" else "",
                "site": settings.SITE_URL.rstrip("/")}
-    _send("review_notice", context, commitment.contact_email, language)
+    _send("review_notice", context, commitment.contact_email, language, summit=commitment.summit_id,
+          target=commitment)

@@ -1,26 +1,17 @@
 """Open data: the rows of a filtered list as CSV, XLSX or JSON, safe to open in a spreadsheet."""
 
-import csv
-import io
 import json
 
-import tablib
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import csv_bytes, xlsx_bytes
+
 from .choices import ActivityStatus, CommitmentKind, Light
 from .models import Commitment
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
-
-
-def safe_cell(value):
-    """Text a spreadsheet will not run as a formula (prefix a quote); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 COLUMNS = [
@@ -69,29 +60,19 @@ def _flat(value):
     return value
 
 
-def to_csv(commitments, site_url=""):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so spreadsheets read UTF-8
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+def _rows(commitments, site_url):
+    yield COLUMNS
     for commitment in commitments:
         data = row(commitment, site_url)
-        writer.writerow([safe_cell(_flat(data[c])) for c in COLUMNS])
-    return buffer.getvalue().encode("utf-8")
+        yield [_flat(data[c]) for c in COLUMNS]
+
+
+def to_csv(commitments, site_url=""):
+    return csv_bytes(_rows(commitments, site_url))
 
 
 def to_xlsx(commitments, site_url=""):
-    dataset = tablib.Dataset(headers=COLUMNS, title="commitments")
-    for commitment in commitments:
-        data = row(commitment, site_url)
-        values = []
-        for c in COLUMNS:
-            value = _flat(data[c])
-            if hasattr(value, "as_tuple"):  # Decimal → float for spreadsheet numbers
-                value = float(value)
-            values.append(safe_cell(value))
-        dataset.append(values)
-    return dataset.export("xlsx")
+    return xlsx_bytes(_rows(commitments, site_url), sheet_title="commitments")
 
 
 def to_json(commitments, site_url=""):

@@ -1,4 +1,4 @@
-"""Spreadsheet import of commitments (through summits.importing: preview, row errors, all or nothing).
+"""Spreadsheet import of commitments (through core.importing: preview, row errors, all or nothing).
 
 Columns: ``reference`` (optional; matches an existing commitment to update it), ``summit`` (slug),
 ``title_en``… ``summary_ru``, ``lead_organisation`` (English name of an existing organisation),

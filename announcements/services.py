@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from summits.services import summits_for_user
-from summits.signing import make_token, read_token
+from core.permissions import can, team_members
+from core.signing import make_token, read_token
 
 from .choices import CommitmentKind, ReminderStage, ReportState, ReviewState
 from .models import (
@@ -94,11 +94,7 @@ def submit_commitment(commitment, deliverables=(), partners=(), user=None):
 # --- Review by organisers -----------------------------------------------------------------------
 
 def can_review(user, commitment):
-    return (
-        user.is_authenticated
-        and user.has_perm("announcements.review_commitment")
-        and summits_for_user(user).filter(pk=commitment.summit_id).exists()
-    )
+    return can(user, "commitments.review", commitment.summit_id)
 
 
 ALLOWED = {
@@ -360,7 +356,7 @@ def send_overdue_digest(today=None):
         by_summit.setdefault(commitment.summit, []).append(commitment)
     count = 0
     for summit, commitments in by_summit.items():
-        for user in summit.organisers.filter(is_active=True).exclude(email=""):
+        for user in team_members(summit, "commitments.review").exclude(email=""):
             send_overdue_list(user, summit, commitments, today)
             count += 1
     logger.info("overdue digest: %d emails", count)

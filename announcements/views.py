@@ -16,7 +16,7 @@ from django_countries import countries as all_countries
 
 from summits.choices import OrganisationKind
 from summits.models import Organisation, Summit, Theme
-from summits.signing import BadToken
+from core.signing import BadToken
 
 from . import exports, queries, services
 from .choices import ActivityStatus, CommitmentKind, Light
@@ -102,7 +102,7 @@ def commitment_export(request, fmt):
 @require_GET
 def report_pdf(request):
     """PDF of the filtered list (usually ?summit=, ?coalition= or ?theme=) in the page's language."""
-    from summits.pdf import pdf_response
+    from core.pdf import pdf_response
 
     from .documents import commitments_report_pdf
 

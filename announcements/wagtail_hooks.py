@@ -7,25 +7,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 
+from core.permissions import can
+from core.viewsets import PlenaryViewSet, ScopedViewSet
 from summits.admin_forms import translated_tabs
-from summits.wagtail_hooks import ScopedViewSet, scoped
 
 from . import admin_views, services
 from .models import Coalition, Commitment, ExchangeRate, ProgressReport
 
 LANG_SUFFIXES = ["en", "fr", "es", "ar", "zh_hans", "ru"]
-
-
-class SafeExportIndexView(generic.IndexView):
-    """Spreadsheet exports of the admin list cannot carry formulae (= + - @ are quoted)."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        from .exports import safe_cell
-
-        return safe_cell(super().preprocess_field_value(field, value, export_format))
 
 
 class CommitmentEditView(generic.EditView):
@@ -52,13 +43,7 @@ class CommitmentViewSet(ScopedViewSet):
     search_fields = ["reference", "title", "title_fr", "title_es"]
     ordering = ["-created_at"]
 
-    @property
-    def edit_view_class(self):
-        return scoped(CommitmentEditView, self.summit_lookup)
-
-    @property
-    def index_view_class(self):
-        return scoped(SafeExportIndexView, self.summit_lookup)
+    edit_view_class = CommitmentEditView
 
     edit_handler = translated_tabs(
         [
@@ -93,7 +78,6 @@ class ProgressReportViewSet(ScopedViewSet):
     model = ProgressReport
     icon = "doc-full"
     menu_label = _("Progress reports")
-    summit_lookup = "commitment__summit"
     add_view_enabled = False
     list_display = ["commitment", "period_start", "period_end", "percent_complete", "state"]
     list_filter = ["state", "commitment__summit"]
@@ -106,7 +90,7 @@ class ProgressReportViewSet(ScopedViewSet):
     )
 
 
-class CoalitionViewSet(ModelViewSet):
+class CoalitionViewSet(PlenaryViewSet):
     url_namespace = "announcements_coalition"
     url_prefix = "announcements/coalition"
     model = Coalition
@@ -121,7 +105,7 @@ class CoalitionViewSet(ModelViewSet):
     )
 
 
-class ExchangeRateViewSet(ModelViewSet):
+class ExchangeRateViewSet(PlenaryViewSet):
     url_namespace = "announcements_exchangerate"
     url_prefix = "announcements/exchangerate"
     model = ExchangeRate
@@ -154,7 +138,7 @@ def register_review_urls():
 
 class OverdueMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("announcements.view_commitment")
+        return can(request.user, "commitments.view")
 
 
 @hooks.register("register_admin_menu_item")

@@ -38,8 +38,8 @@ from PIL import Image, ImageDraw  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
 from registrations.documents import ID1, BadgeData, _badge_css, badge_html, render_badges  # noqa: E402
-from summits.pdf import BASE_CSS  # noqa: E402
-from summits.signing import checkin_token  # noqa: E402
+from core.pdf import BASE_CSS  # noqa: E402
+from core.signing import checkin_token  # noqa: E402
 
 GIVEN = ["Amina", "Inger", "Jean-Baptiste", "Maria Fernanda", "Wei", "Olga", "Kwame", "Fatima", "Lucía", "Hiroshi"]
 FAMILY = ["Diallo", "Andersen", "Rodríguez Montenegro", "Zhang", "Ivanova", "Mensah", "Al-Hashimi", "Dupont",

@@ -5,15 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Public site")
-    # Permissions ("app_label.codename") the Organisers group receives; see summits.roles.
-    organiser_permissions: list[str] = [
-        "cms.add_menu",
-        "cms.change_menu",
-        "cms.delete_menu",
-        "wagtail_localize.submit_translation",
-    ]
+    # Django permissions answered from the summit teams (core.permissions.TeamBackend). Menus are
+    # site-wide: the secretariat's. Page permissions come from the summit groups (core.teams).
+    permission_actions = {
+        "wagtail_localize.submit_translation": "pages.change",
+    }
 
     def ready(self):
-        from . import signals
+        from . import signals, teams
 
         signals.connect()
+        teams.connect()

@@ -302,7 +302,6 @@ def load(stdout):
         practical[code] = child(homes[code], StandardPage, key("practical"), locales[code], title=title, slug=slug,
                                 intro=intro, body=body)
     load_menus(locales, summit_pages, news_indexes, practical)
-    grant_page_permissions(root)
     stdout.write(f"cms: home page in {len(homes)} languages, {len(summit_pages)} summit page(s), "
                  f"{NewsPage.objects.count()} news pages")
 
@@ -388,16 +387,3 @@ def load_menus(locales, summit_pages, news_indexes, practical):
             footer.items.all().delete()
             for order, (label, page_id) in enumerate(wanted):
                 MenuItem.objects.create(menu=footer, label=label, link_page_id=page_id, sort_order=order)
-
-
-def grant_page_permissions(root):
-    """Organisers may add, edit and publish pages in every language's tree (Wagtail page permissions)."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
-    from summits.roles import ORGANISERS_GROUP
-
-    group, _ = Group.objects.get_or_create(name=ORGANISERS_GROUP)
-    for codename in ("add_page", "change_page", "publish_page"):
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)

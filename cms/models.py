@@ -228,7 +228,9 @@ class SummitPage(RoutablePageMixin, PlenaryPage):
     def theme(self, request, slug):
         from summits.models import Theme
 
-        from .queries import programme_days, public_programme
+        from summits.queries import programme_days
+
+        from .queries import public_programme
 
         theme = get_object_or_404(Theme, summit=self.summit, slug=slug)
         sessions = public_programme(self.summit).filter(theme=theme)

@@ -1,14 +1,12 @@
 """Reusable querysets of the public site, with the joins its pages need (constant query counts)."""
 
-from collections import OrderedDict
-
 from django.db.models import Count, Prefetch, Q
 from django.utils import translation
 from wagtail.models import Locale
 
 from summits.choices import SessionKind
 from summits.models import Room, Session, SessionSpeaker, Speaker, Theme
-from summits.queries import programme
+from summits.queries import programme, programme_days
 
 
 def active_locale():
@@ -44,14 +42,6 @@ def news_for_index(index_page):
 
 def public_programme(summit):
     return programme(summit, published_only=True)
-
-
-def programme_days(sessions):
-    """[(date, [sessions…]), …] in the summit's local time."""
-    days = OrderedDict()
-    for session in sessions:
-        days.setdefault(session.local_day, []).append(session)
-    return list(days.items())
 
 
 def themes_with_counts(summit):

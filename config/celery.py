@@ -9,5 +9,3 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("plenary")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# PDF batches live in registrations/pdf_tasks.py (kept apart from the app's tasks.py).
-app.autodiscover_tasks(related_name="pdf_tasks")

@@ -41,6 +41,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     # modeltranslation patches model admin and must come before django.contrib.admin
     "modeltranslation",
+    "core",
     "summits",
     "registrations",
     "announcements",
@@ -142,6 +143,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Superusers and Wagtail's page/collection groups (ModelBackend); summit teams (TeamBackend).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "core.permissions.TeamBackend",
+]
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -208,7 +214,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {}
+# A request that queues a task never waits long for a broker that is down: the outbox and the
+# jobs table keep the work, and beat queues it again (core.outbox.flush, core.jobs.reap).
+CELERY_BROKER_CONNECTION_TIMEOUT = float(env("CELERY_BROKER_CONNECTION_TIMEOUT", "2"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 0}
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BEAT_SCHEDULE = {
+    "core-flush-outbox": {"task": "core.flush_outbox", "schedule": 60},
+    "core-reap-jobs": {"task": "core.reap_jobs", "schedule": 15},
+    "core-purge-jobs": {"task": "core.purge_jobs", "schedule": 60 * 60},
+}
+# Files made by jobs (badge sheets, letters with passport numbers, import reports) are deleted
+# this many hours after the job finished.
+PLENARY_JOB_RESULT_HOURS = int(env("PLENARY_JOB_RESULT_HOURS", env("PLENARY_PDF_BATCH_HOURS", "48")))
 # Registrations: anonymise participants of summits past their retention period, nightly.
 CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"] = {
     "task": "registrations.tasks.anonymise_expired_registrations",
@@ -220,11 +238,6 @@ CELERY_BEAT_SCHEDULE["announcements-report-reminders"] = {
 }
 CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
     "task": "announcements.send_overdue_digest", "schedule": 60 * 60 * 24 * 7,
-}
-# PDF batches (badge sheets, letters with passport numbers): deleted PLENARY_PDF_BATCH_HOURS after they start.
-PLENARY_PDF_BATCH_HOURS = int(env("PLENARY_PDF_BATCH_HOURS", "48"))
-CELERY_BEAT_SCHEDULE["registrations-purge-pdf-batches"] = {
-    "task": "registrations.purge_pdf_batches", "schedule": 60 * 60,
 }
 
 # --- Wagtail --------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ urlpatterns = [
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots, name="robots"),
     path("api/v1/", include("announcements.api")),
-    path("", include("summits.urls")),
+    path("", include("core.urls")),
 ]
 
 if settings.DEBUG:

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from core.permissions import can, can_on, summits_for
 from summits.choices import OrganisationKind
-from summits.services import summits_for_user
 
 from . import services
 from .choices import RegistrationStatus
@@ -31,8 +31,9 @@ ACTIONS = [
 ]
 
 
-def _require(request, perm):
-    if not (request.user.is_active and request.user.has_perm(f"registrations.{perm}")):
+def _require(request, action):
+    """The user may do ``action`` on at least one summit (each record is checked again below)."""
+    if not can(request.user, action):
         raise PermissionDenied
 
 
@@ -84,14 +85,14 @@ class FilterForm(forms.Form):
 
 
 def _filtered(request):
-    summits = summits_for_user(request.user)
+    summits = summits_for(request.user, "registrations.view")
     form = FilterForm(request.GET or None, summits=summits)
     qs = form.apply(admin_registrations(summits).filter(anonymised_at__isnull=True))
     return form, qs, summits
 
 
 def participants(request):
-    _require(request, "view_registration")
+    _require(request, "registrations.view")
     if request.method == "POST":
         return _bulk(request)
     form, qs, summits = _filtered(request)
@@ -123,14 +124,15 @@ def participants(request):
 
 
 def _bulk(request):
-    _require(request, "change_registration")
+    _require(request, "registrations.change")
     action = request.POST.get("action", "")
     if action not in dict(ACTIONS):
         messages.error(request, _("Choose an action."))
         return redirect(_back(request))
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
     allowed = list(
-        Registration.objects.filter(pk__in=ids, summit__in=summits_for_user(request.user)).values_list("pk", flat=True)
+        Registration.objects.filter(pk__in=ids, summit__in=summits_for(request.user, "registrations.change"))
+        .values_list("pk", flat=True)
     )
     if not allowed:
         messages.error(request, _("Select at least one registration."))
@@ -153,20 +155,22 @@ def _back(request):
     return f"{url}?{query}" if query else url
 
 
-def _registration_for(request, pk):
+def _registration_for(request, pk, *actions):
+    """The registration, if the user may do one of ``actions`` on its summit; 404 otherwise."""
     registration = get_object_or_404(
         Registration.objects.select_related("summit", "category", "organisation"), pk=pk, anonymised_at__isnull=True
     )
-    if not summits_for_user(request.user).filter(pk=registration.summit_id).exists():
+    if not any(can_on(request.user, action, registration) for action in actions or ("registrations.view",)):
         raise PermissionDenied
     return registration
 
 
 def registration_detail(request, pk):
-    _require(request, "view_registration")
-    registration = _registration_for(request, pk)
+    _require(request, "registrations.view")
+    registration = _registration_for(request, pk, "registrations.view")
     if request.method == "POST":
-        _require(request, "change_registration")
+        if not can_on(request.user, "registrations.change", registration):
+            raise PermissionDenied
         action = request.POST.get("action", "")
         try:
             services.change_status(registration.pk, action, actor=request.user, reason=request.POST.get("reason", ""))
@@ -184,9 +188,7 @@ def registration_detail(request, pk):
 
 def registration_photo(request, pk):
     """Badge photos are personal data: served only to organisers of the summit."""
-    if not (request.user.has_perm("registrations.view_registration") or request.user.has_perm("registrations.checkin_registration")):
-        raise PermissionDenied
-    registration = _registration_for(request, pk)
+    registration = _registration_for(request, pk, "registrations.view", "registrations.checkin")
     if not registration.photo:
         raise Http404
     response = FileResponse(registration.photo.open("rb"), content_type="image/jpeg")
@@ -195,16 +197,16 @@ def registration_photo(request, pk):
 
 
 def checkin_choose(request):
-    _require(request, "checkin_registration")
-    summits = summits_for_user(request.user)
+    _require(request, "registrations.checkin")
+    summits = summits_for(request.user, "registrations.checkin")
     if summits.count() == 1:
         return redirect("registrations_checkin", summit_id=summits.first().pk)
     return render(request, "registrations/admin/checkin_choose.html", {"summits": summits})
 
 
 def checkin(request, summit_id):
-    _require(request, "checkin_registration")
-    summit = summits_for_user(request.user).filter(pk=summit_id).first()
+    _require(request, "registrations.checkin")
+    summit = summits_for(request.user, "registrations.checkin").filter(pk=summit_id).first()
     if summit is None:
         raise PermissionDenied
     result = None

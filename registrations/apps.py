@@ -6,32 +6,50 @@ class RegistrationsConfig(AppConfig):
     name = "registrations"
     verbose_name = _("Registrations")
     default_auto_field = "django.db.models.BigAutoField"
-    # Permissions ("app_label.codename") the Organisers group receives; see summits.roles.
-    organiser_permissions = [
-        *(f"registrations.{action}_{model}"
-          for model in ("registrationcategory", "invitation", "emailtemplate")
-          for action in ("add", "change", "delete", "view")),
-        "registrations.add_registration",
-        "registrations.change_registration",
-        "registrations.view_registration",
-        "registrations.checkin_registration",
-        "registrations.view_auditentry",
-    ]
+    # Django permissions answered from the summit teams (core.permissions.TeamBackend).
+    permission_actions = {
+        **{f"registrations.{action}_{model}": "registrations.setup"
+           for model in ("registrationcategory", "invitation", "emailtemplate")
+           for action in ("add", "change", "delete", "view")},
+        "registrations.add_registration": "registrations.change",
+        "registrations.change_registration": "registrations.change",
+        "registrations.view_registration": "registrations.view",
+        "registrations.checkin_registration": "registrations.checkin",
+        "registrations.view_auditentry": "registrations.view",
+        "registrations.view_sessionbooking": "registrations.view",
+    }
 
     def ready(self):
         from django.db.models.signals import post_save
 
-        from summits import importing
+        from core import importing, jobs, outbox
+        from core.viewsets import scoped_model
         from summits.models import Session
 
-        post_save.connect(_session_saved, sender=Session, dispatch_uid="registrations_session_seats")
-
+        from .models import AuditEntry, EmailTemplate, Invitation, Registration, RegistrationCategory, SessionBooking
         from .resources import RegistrationResource
 
-        importing.registry()  # the summit kinds register themselves on first use; keep them
+        from . import documents
+        from .emails import render_outbox_email
+
+        jobs.register(documents.JOB_KIND, documents.run_batch_job, label=_("Badges and letters"),
+                      action="registrations.documents")
+
+        outbox.register_renderer("registration", render_outbox_email)
+        post_save.connect(_session_saved, sender=Session, dispatch_uid="registrations_session_seats")
+
+        for model in (RegistrationCategory, EmailTemplate):
+            scoped_model(model, view="registrations.setup", change="registrations.setup")
+        scoped_model(Invitation, lookup="category__summit", view="registrations.setup", change="registrations.setup")
+        scoped_model(Registration, view="registrations.view", change="registrations.change")
+        scoped_model(SessionBooking, lookup="registration__summit", view="registrations.view",
+                     change="registrations.change")
+        scoped_model(AuditEntry, lookup="registration__summit", view="registrations.view",
+                     change="registrations.change")
+
         importing.register(importing.ImportKind(
-            "registrations", _("Registrations"), RegistrationResource, "registrations.add_registration",
-            "registrations_participants",
+            "registrations", _("Registrations"), RegistrationResource, "registrations.change",
+            "registrations_participants", order=20,
         ))
 
 

@@ -3,17 +3,13 @@ attendance and participants lists.
 
 Render functions take plain data (the dataclasses below), so they can be tested and benchmarked
 without the database; ``*_data_for(registration)`` build that data from a Registration in the
-participant's own language. Every document goes through :mod:`summits.pdf`.
+participant's own language. Every document goes through :mod:`core.pdf`.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import logging
-import os
-import re
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from summits.pdf import html_lang, htmls_to_pdf, is_rtl, qr_data_uri, render_pdf
+from core.pdf import html_lang, htmls_to_pdf, is_rtl, qr_data_uri, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -479,7 +475,7 @@ def _country_name(country) -> str:
 
 def badge_data_for(registration, language: str | None = None) -> BadgeData:
     from summits.documents import summit_dates_text
-    from summits.signing import checkin_token
+    from core.signing import checkin_token
 
     language = language or registration_language(registration)
     summit = registration.summit
@@ -594,7 +590,6 @@ def summit_badge_format(summit) -> str:
 # machine see the same state; only the admin download view (organisers of that summit) hands
 # the PDF out.
 BATCH_KINDS = ("badge_sheets", "badges", "letters")
-BATCH_DIR = "pdf-batches"
 
 
 def batch_kind_choices():
@@ -614,43 +609,6 @@ def batch_order_choices():
             ("country", _("Country, then family name"))]
 
 
-def _status_path(job_id: str) -> str:
-    if not re.fullmatch(r"[0-9a-f]{32}", job_id or ""):
-        raise ValueError("bad batch id")
-    return f"{BATCH_DIR}/{job_id}/status.json"
-
-
-def _write_status(job_id: str, status: dict) -> None:
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-
-    path = _status_path(job_id)
-    payload = json.dumps(status).encode()
-    try:
-        target = Path(default_storage.path(path))
-    except NotImplementedError:  # remote storage: replace the object
-        default_storage.delete(path)
-        default_storage.save(path, ContentFile(payload))
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_bytes(payload)
-    os.replace(temporary, target)  # readers never see a half-written status
-
-
-def batch_status(job_id: str) -> dict | None:
-    from django.core.files.storage import default_storage
-
-    try:
-        path = _status_path(job_id)
-    except ValueError:
-        return None
-    if not default_storage.exists(path):
-        return None
-    with default_storage.open(path, "rb") as handle:
-        return json.loads(handle.read())
-
-
 def batch_registrations(summit, kind: str):
     from .choices import RegistrationStatus
     from .models import Registration
@@ -663,25 +621,18 @@ def batch_registrations(summit, kind: str):
         "summit__co_organisers").order_by("pk")
 
 
-def start_batch(*, summit, user, kind: str, order: str = "category", language: str = "en") -> str:
-    """Record a new batch and queue its task; returns the batch id."""
-    import uuid
+JOB_KIND = "registrations.pdf_batch"
 
-    from django.utils import timezone
+
+def start_batch(*, summit, user, kind: str, order: str = "category", language: str = "en"):
+    """Queue a batch (badge sheets, badges or letters) of a summit as a job; returns the Job."""
+    from core import jobs
 
     if kind not in BATCH_KINDS or order not in SORT_KEYS:
         raise ValueError("unknown batch kind or order")
-    job_id = uuid.uuid4().hex
-    _write_status(job_id, {
-        "id": job_id, "kind": kind, "summit_id": summit.pk, "user_id": user.pk, "order": order,
-        "language": language, "state": "queued", "done": 0, "total": 0, "file": "", "filename": "",
-        "error": "", "created": timezone.now().isoformat(),
-    })
-    logger.info("pdf batch queued id=%s kind=%s summit=%s user=%s", job_id, kind, summit.pk, user.pk)
-    from .pdf_tasks import render_pdf_batch
-
-    render_pdf_batch.delay_on_commit(job_id)  # a worker never starts before the request's commit
-    return job_id
+    job = jobs.start(JOB_KIND, owner=user, summit=summit, params={"kind": kind, "order": order, "language": language})
+    logger.info("pdf batch queued job=%s kind=%s summit=%s user=%s", job.uuid, kind, summit.pk, user.pk)
+    return job
 
 
 def render_summit_batch(summit, kind: str, *, order: str = "category", language: str = "en",
@@ -706,82 +657,16 @@ def render_summit_batch(summit, kind: str, *, order: str = "category", language:
     return pdf, len(registrations)
 
 
-def run_batch(job_id: str) -> dict:
-    """Render a queued batch, updating its progress; the PDF is saved next to its status."""
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-    from django.utils import timezone
+def run_batch_job(ctx) -> dict:
+    """The job's body: render the batch with progress, keep the PDF as the job's file."""
     from django.utils.text import slugify
 
-    from summits.models import Summit
-
-    status = batch_status(job_id)
-    if status is None:
-        raise ValueError(f"unknown batch {job_id}")
-    if status["state"] == "done":
-        return status
-    status.update(state="running", started=timezone.now().isoformat())
-    _write_status(job_id, status)
-    last_write = [0.0]
-
-    def progress(done, total):
-        now = time.monotonic()
-        status.update(done=done, total=total)
-        if done == total or now - last_write[0] > 0.5:
-            last_write[0] = now
-            _write_status(job_id, status)
-
-    try:
-        summit = Summit.objects.get(pk=status["summit_id"])
-        pdf, status["total"] = render_summit_batch(summit, status["kind"], order=status["order"],
-                                                   language=status["language"], progress=progress)
-        filename = f"{slugify(summit.slug)}-{status['kind'].replace('_', '-')}.pdf"
-        path = f"{BATCH_DIR}/{job_id}/{filename}"
-        saved = default_storage.save(path, ContentFile(pdf))
-        status.update(state="done", file=saved, filename=filename, done=status["total"],
-                      finished=timezone.now().isoformat(), size=len(pdf))
-        logger.info("pdf batch done id=%s kind=%s summit=%s documents=%d bytes=%d", job_id, status["kind"],
-                    summit.pk, status["total"], len(pdf))
-    except Exception as exc:  # the organiser sees the failure instead of a bar stuck forever
-        logger.exception("pdf batch failed id=%s", job_id)
-        status.update(state="failed", error=f"{type(exc).__name__}: {exc}"[:500],
-                      finished=timezone.now().isoformat())
-        _write_status(job_id, status)
-        return status
-    _write_status(job_id, status)
-    return status
-
-
-def purge_batches(*, now=None) -> int:
-    """Delete batches (status and PDF) created more than PLENARY_PDF_BATCH_HOURS ago; returns how many.
-
-    Badge sheets and letters hold personal data (photos, passport numbers): they are kept only
-    long enough to be downloaded and printed.
-    """
-    import datetime as dt
-
-    from django.core.files.storage import default_storage
-    from django.utils import timezone
-
-    now = now or timezone.now()
-    cutoff = now - dt.timedelta(hours=getattr(settings, "PLENARY_PDF_BATCH_HOURS", 48))
-    if not default_storage.exists(BATCH_DIR):
-        return 0
-    purged = 0
-    for job_id in default_storage.listdir(BATCH_DIR)[0]:
-        status = batch_status(job_id)
-        created = dt.datetime.fromisoformat(status["created"]) if status and status.get("created") else None
-        if created is not None and created > cutoff:
-            continue
-        if status and status["state"] == "running" and created is not None and created > cutoff - dt.timedelta(hours=24):
-            continue  # still being written; leave it for the next run
-        for name in default_storage.listdir(f"{BATCH_DIR}/{job_id}")[1]:
-            default_storage.delete(f"{BATCH_DIR}/{job_id}/{name}")
-        try:
-            Path(default_storage.path(f"{BATCH_DIR}/{job_id}")).rmdir()
-        except (NotImplementedError, OSError):
-            pass
-        purged += 1
-    if purged:
-        logger.info("pdf batches purged count=%d", purged)
-    return purged
+    summit = ctx.job.summit
+    params = ctx.params
+    pdf, total = render_summit_batch(summit, params["kind"], order=params.get("order", "category"),
+                                     language=params.get("language", "en"), progress=ctx.progress)
+    filename = f"{slugify(summit.slug)}-{params['kind'].replace('_', '-')}.pdf"
+    ctx.save_file(filename, pdf)
+    logger.info("pdf batch done job=%s kind=%s summit=%s documents=%d bytes=%d", ctx.job.uuid, params["kind"],
+                summit.pk, total, len(pdf))
+    return {"documents": total, "size": len(pdf)}

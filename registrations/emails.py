@@ -1,13 +1,14 @@
-"""Emails to participants, always in their preferred language.
+"""Emails to participants, always in their preferred language, sent through the outbox.
 
-Organisers may reword each email per summit and language (EmailTemplate); otherwise the default
-wording below is used, translated through the app's catalogue.
+:func:`queue` records an email about a registration (core.outbox) in the caller's transaction;
+the "registration" renderer writes it at send time. Organisers may reword each email per summit
+and language (EmailTemplate); if their wording fails to render, the default wording below is
+used and the failure is noted on the outbox row.
 """
 
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
@@ -99,22 +100,39 @@ def render_email(registration, kind, extra=None):
             "manage_url": manage_url(registration),
             "session": session_title,
         }
+        note = ""
         custom = EmailTemplate.objects.filter(summit_id=registration.summit_id, kind=kind, language=language).first()
         if custom is not None:
-            subject = Template(custom.subject).render(Context(ctx, autoescape=False))
-            body = Template(custom.body).render(Context(ctx, autoescape=False))
-        else:
+            try:
+                subject = Template(custom.subject).render(Context(ctx, autoescape=False))
+                body = Template(custom.body).render(Context(ctx, autoescape=False))
+            except Exception as exc:  # a broken organiser template never stops the email
+                logger.warning("email template %s failed (%s); default wording used", custom.pk, exc)
+                note = f"custom template failed ({type(exc).__name__}: {exc}); default wording used"
+                custom = None
+        if custom is None:
             subject = _default_subject(kind, ctx)
             body = _default_body(kind, registration, ctx)
-    return " ".join(subject.split()), body
+    return " ".join(subject.split()), body, note
 
 
-def send_registration_email(registration_id, kind, extra=None):
-    registration = Registration.objects.select_related("summit").filter(pk=registration_id).first()
+def queue(registration, kind, **extra):
+    """Record an email to the participant, sent once the current transaction commits."""
+    from core import outbox
+
+    return outbox.enqueue(
+        to=registration.email, kind=f"registrations.{kind}", language=registration.preferred_language,
+        summit=registration.summit_id, target=registration, renderer="registration",
+        params={"registration": registration.pk, "kind": str(kind), "extra": extra},
+    )
+
+
+def render_outbox_email(email):
+    """The outbox renderer: the email as it reads now, in the participant's language."""
+    from core.outbox import Discard, Rendered
+
+    registration = Registration.objects.select_related("summit").filter(pk=email.params.get("registration")).first()
     if registration is None or registration.anonymised_at or not registration.email:
-        return False
-    subject, body = render_email(registration, kind, extra)
-    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email],
-                 headers={"Content-Language": registration.preferred_language}).send()
-    logger.info("email %s sent for registration %s", kind, registration.reference)
-    return True
+        raise Discard("the registration was erased")
+    subject, body, note = render_email(registration, email.params["kind"], email.params.get("extra") or {})
+    return Rendered(subject, body, note=note)

@@ -92,7 +92,7 @@ class Invitation(models.Model):
         return self.category.summit
 
     def token(self):
-        from summits.signing import make_token
+        from core.signing import make_token
 
         return make_token("invitation", {"id": self.pk})
 
@@ -180,7 +180,7 @@ class Registration(models.Model):
         return self.status == RegistrationStatus.APPROVED
 
     def manage_token(self):
-        from summits.signing import make_token
+        from core.signing import make_token
 
         return make_token("manage", {"id": self.pk})
 

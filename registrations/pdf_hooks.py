@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from summits.services import summits_for_user
+from core.permissions import can
 
 from . import pdf_views
 
@@ -30,7 +30,7 @@ def register_pdf_admin_urls():
 
 class DocumentsMenuItem(MenuItem):
     def is_shown(self, request):
-        return summits_for_user(request.user).exists()
+        return can(request.user, "registrations.documents")
 
 
 @hooks.register("register_admin_menu_item")

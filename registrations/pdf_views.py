@@ -2,7 +2,7 @@
 participants list, and the organisers' admin screens (single documents, batches with progress).
 
 Participants reach their documents through their signed self-service token; organisers through
-the Wagtail admin, limited to the summits they manage (``summits_for_user``).
+the Wagtail admin, limited to the summits where they may print documents (``core.permissions``).
 """
 
 import logging
@@ -10,7 +10,6 @@ import logging
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,9 +20,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from summits.documents import summit_dates_text
-from summits.pdf import pdf_response
-from summits.services import summits_for_user
-from summits.signing import BadToken, read_token
+from core.pdf import pdf_response
+from core.permissions import summits_for
+from core.signing import BadToken, read_token
 
 from . import documents
 
@@ -149,9 +148,8 @@ def programme_pdf(request, slug):
 
 # --- Organisers (Wagtail admin) --------------------------------------------------------------
 def _managed_summits(request):
-    """Summits whose participants' documents this admin user may print (Wagtail admin access is
-    already required by the admin URL patterns)."""
-    return summits_for_user(request.user)
+    """Summits whose participants' documents (letters with passport numbers) this user may print."""
+    return summits_for(request.user, "registrations.documents")
 
 
 def _managed_registration(request, pk):
@@ -220,53 +218,75 @@ class BatchForm(forms.Form):
 @never_cache
 def admin_batch_start(request):
     summits = _managed_summits(request)
+    if not summits.exists():
+        raise PermissionDenied
     if request.method == "POST":
         form = BatchForm(request.POST, summits=summits)
         if form.is_valid():
-            job_id = documents.start_batch(
+            job = documents.start_batch(
                 summit=form.cleaned_data["summit"], user=request.user, kind=form.cleaned_data["kind"],
                 order=form.cleaned_data["order"], language=translation.get_language(),
             )
-            return redirect("plenary_pdf_batch", job_id=job_id)
+            return redirect("plenary_pdf_batch", job_id=job.uuid.hex)
     else:
         form = BatchForm(summits=summits, initial={"summit": summits.first(), "kind": "badge_sheets"})
     return render(request, "registrations/documents/admin_batch_start.html", {"form": form})
 
 
 def _managed_batch(request, job_id):
-    status = documents.batch_status(job_id)
-    if status is None:
+    """The batch job, if this user may see it (core.jobs.can_access); 404 for anything else."""
+    import uuid
+
+    from core import jobs
+    from core.models import Job
+
+    try:
+        key = uuid.UUID(hex=str(job_id))
+    except ValueError:
+        raise Http404 from None
+    job = Job.objects.filter(uuid=key, kind=documents.JOB_KIND).select_related("summit").first()
+    if job is None:
         raise Http404
-    if not _managed_summits(request).filter(pk=status["summit_id"]).exists():
+    if not jobs.can_access(request.user, job):
         raise PermissionDenied
-    return status
+    return job
 
 
-def _status_payload(status, job_id):
-    payload = {k: status.get(k) for k in ("state", "done", "total", "error", "kind")}
-    payload["download_url"] = reverse("plenary_pdf_batch_download", args=[job_id]) if status["state"] == "done" else ""
+STATE_NAMES = {"succeeded": "done"}
+
+
+def _status_payload(job):
+    payload = {
+        "state": STATE_NAMES.get(job.state, job.state), "done": job.done, "total": job.total, "error": job.error,
+        "kind": job.params.get("kind", ""), "percent": job.percent,
+    }
+    payload["download_url"] = (
+        reverse("plenary_pdf_batch_download", args=[job.uuid.hex])
+        if job.state == job.State.SUCCEEDED and job.result_file else ""
+    )
     return payload
 
 
 @never_cache
 def admin_batch_progress(request, job_id):
-    status = _managed_batch(request, job_id)
+    job = _managed_batch(request, job_id)
     return render(request, "registrations/documents/admin_batch_progress.html", {
-        "status": status, "job_id": job_id, "payload": _status_payload(status, job_id),
+        "job": job, "job_id": job.uuid.hex, "payload": _status_payload(job),
     })
 
 
 @never_cache
 def admin_batch_status(request, job_id):
-    return JsonResponse(_status_payload(_managed_batch(request, job_id), job_id))
+    return JsonResponse(_status_payload(_managed_batch(request, job_id)))
 
 
 @never_cache
 def admin_batch_download(request, job_id):
-    status = _managed_batch(request, job_id)
-    if status["state"] != "done" or not status.get("file") or not default_storage.exists(status["file"]):
+    job = _managed_batch(request, job_id)
+    if job.state != job.State.SUCCEEDED or not job.result_file or not job.result_file.storage.exists(
+            job.result_file.name):
         raise Http404
-    response = FileResponse(default_storage.open(status["file"], "rb"), content_type="application/pdf",
-                            as_attachment=True, filename=status["filename"])
+    response = FileResponse(job.result_file.open("rb"), content_type="application/pdf", as_attachment=True,
+                            filename=job.result_name)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from summits.models import Session, Summit
-from summits.signing import BadToken, read_checkin_token
+from core.signing import BadToken, read_checkin_token
 
 from .choices import HOLDS_PLACE, BookingStatus, EmailKind, RegistrationStatus
 from .models import AuditEntry, Registration, RegistrationCategory, SessionBooking, new_reference
@@ -40,10 +40,13 @@ class DuplicateRegistration(RegistrationError):
         self.existing = existing
 
 
-def _queue_email(registration_id, kind, **extra):
-    from .tasks import send_registration_email
+def _queue_email(registration, kind, **extra):
+    """An email to the participant, in the outbox with this transaction (sent after it commits)."""
+    from .emails import queue
 
-    send_registration_email.delay_on_commit(registration_id, kind, extra)
+    if not isinstance(registration, Registration):
+        registration = Registration.objects.select_related("summit").get(pk=registration)
+    return queue(registration, kind, **extra)
 
 
 def _audit(registration, action, from_status, to_status, actor=None, note=""):
@@ -129,7 +132,7 @@ def register(summit, category, fields, *, photo=None, invitation=None, now=None)
                 registration.photo.save("photo.jpg", photo, save=False)
             registration.save()
             _audit(registration, "register", "", status)
-            _queue_email(registration.pk, EmailKind.RECEIVED)
+            _queue_email(registration, EmailKind.RECEIVED)
     except IntegrityError:
         existing = find_existing(summit, email)
         if existing:
@@ -147,7 +150,7 @@ def _unique_reference(summit):
 
 
 def resend_manage_link(registration):
-    _queue_email(registration.pk, EmailKind.MANAGE_LINK)
+    _queue_email(registration, EmailKind.MANAGE_LINK)
     logger.info("manage link re-sent for registration %s", registration.reference)
 
 
@@ -195,7 +198,7 @@ def change_status(registration_id, action, *, actor=None, reason=""):
         _audit(registration, action, before, target, actor, reason.strip())
         if target == S.CANCELLED:
             _drop_bookings(registration)
-        _queue_email(registration.pk, EMAIL_FOR[target])
+        _queue_email(registration, EMAIL_FOR[target])
         if before in HOLDS_PLACE and target in (S.REJECTED, S.CANCELLED):
             _promote_locked(summit, actor)
     return registration
@@ -242,7 +245,7 @@ def _promote_locked(summit, actor=None):
         held[category.pk] = held.get(category.pk, 0) + 1
         total += 1
         _audit(registration, "promote", before, registration.status, actor or "system")
-        _queue_email(registration.pk, EmailKind.PROMOTED)
+        _queue_email(registration, EmailKind.PROMOTED)
         promoted.append(registration)
     return promoted
 
@@ -329,7 +332,7 @@ def _promote_session(session):
     for booking in waiting:
         booking.status = BookingStatus.BOOKED
         booking.save(update_fields=["status"])
-        _queue_email(booking.registration_id, EmailKind.SEAT_CONFIRMED, session_id=session.pk)
+        _queue_email(booking.registration, EmailKind.SEAT_CONFIRMED, session_id=session.pk)
     return waiting
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .pdf_urls import urlpatterns as pdf_urlpatterns
 
 app_name = "registrations"
 
@@ -13,11 +14,5 @@ urlpatterns = [
     path("registration/<str:token>/programme.ics", views.manage_calendar, name="manage_calendar"),
 ]
 
-# The PDF feature (issue #5) adds badge/letter/certificate URLs to this namespace when merged.
-try:
-    from .pdf_urls import urlpatterns as _pdf_urlpatterns
-except ModuleNotFoundError as exc:
-    if exc.name != "registrations.pdf_urls":
-        raise
-    _pdf_urlpatterns = []
-urlpatterns += _pdf_urlpatterns
+# Badge, letter and certificate downloads, letter verification, public PDFs.
+urlpatterns += pdf_urlpatterns

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.signing import BadToken, read_token
+from summits.ics import calendar_for_sessions
 from summits.models import Session, Summit
-from summits.signing import BadToken, read_token
 
 from . import services
 from .choices import BookingStatus, RegistrationStatus
@@ -125,7 +126,7 @@ def _registration_or_bad_link(request, token):
 
 
 def _document_links(registration, token):
-    """Badge, letter and certificate links from the PDF feature, when it is installed."""
+    """Badge, letter and certificate links the participant may download now."""
     wanted = []
     if registration.status == RegistrationStatus.APPROVED:
         wanted.append(("registrations:badge_pdf", _("Badge (PDF)")))
@@ -133,13 +134,7 @@ def _document_links(registration, token):
             wanted.append(("registrations:letter_pdf", _("Invitation / visa letter (PDF)")))
     if registration.checked_in_at:
         wanted.append(("registrations:certificate_pdf", _("Certificate of attendance (PDF)")))
-    links = []
-    for name, label in wanted:
-        try:
-            links.append((reverse(name, kwargs={"token": token}), label))
-        except NoReverseMatch:
-            continue
-    return links
+    return [(reverse(name, kwargs={"token": token}), label) for name, label in wanted]
 
 
 @never_cache
@@ -234,10 +229,6 @@ def manage_calendar(request, token):
     if bad:
         return bad
     sessions = [b.session for b in registration.bookings.all() if b.status == BookingStatus.BOOKED]
-    try:
-        from summits.ics import calendar_for_sessions
-    except ImportError:
-        from .ics import calendar_for_sessions
     body = calendar_for_sessions(sessions, registration.summit.title)
     if isinstance(body, str):
         body = body.encode("utf-8")

@@ -5,35 +5,24 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.views import generic
 
+from core.permissions import can
+from core.viewsets import ScopedForm, ScopedViewSet
 from summits.admin_forms import translated_tabs
-from summits.services import summits_for_user
-from summits.wagtail_hooks import ScopedViewSet, scoped
 
 from . import admin_views, services
 from .models import EmailTemplate, Invitation, Registration, RegistrationCategory
 
 
-class SummitLimitedForm(WagtailAdminModelForm):
-    """The summit (or category) choices are limited to the summits the user is given."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        allowed = summits_for_user(self.for_user) if self.for_user else None
-        if allowed is None:
-            return
-        if "summit" in self.fields:
-            self.fields["summit"].queryset = allowed
-        if "category" in self.fields:
-            self.fields["category"].queryset = RegistrationCategory.objects.filter(summit__in=allowed)
+class SummitLimitedForm(ScopedForm):
+    """The summit (or category) choices are limited to the summits the user may act on."""
 
 
-class CategoryEditView(scoped(generic.EditView, "summit")):
+class CategoryEditView(generic.EditView):
     def save_instance(self):
         instance = super().save_instance()
         # A raised quota (or a removed one) frees places: promote from the waiting list.
@@ -70,7 +59,6 @@ class InvitationViewSet(ScopedViewSet):
     model = Invitation
     icon = "mail"
     menu_label = _("Invitations")
-    summit_lookup = "category__summit"
     list_display = ["email", "category", "link", "created_at"]
     list_filter = ["category__summit", "category"]
     search_fields = ["email"]
@@ -109,7 +97,7 @@ class RegistrationEditForm(SummitLimitedForm):
             self.fields["category"].queryset = self.fields["category"].queryset.filter(summit_id=self.instance.summit_id)
 
 
-class RegistrationEditView(scoped(generic.EditView, "summit")):
+class RegistrationEditView(generic.EditView):
     def save_instance(self):
         changed = list(self.form.changed_data)
         instance = super().save_instance()
@@ -187,24 +175,26 @@ def register_registration_urls():
 
 
 class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
+    """Shown to users who may do ``action`` on at least one summit."""
+
+    def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
-        self.permission = permission
+        self.action = action
 
     def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        return can(request.user, self.action)
 
 
 @hooks.register("register_admin_menu_item")
 def register_participants_menu_item():
     return PermissionMenuItem(_("Participants"), reverse("registrations_participants"), icon_name="group",
-                              order=300, permission="registrations.view_registration")
+                              order=300, action="registrations.view")
 
 
 @hooks.register("register_admin_menu_item")
 def register_checkin_menu_item():
     return PermissionMenuItem(_("Check-in"), reverse("registrations_checkin_choose"), icon_name="tick",
-                              order=305, permission="registrations.checkin_registration")
+                              order=305, action="registrations.checkin")
 
 
 # Badges and letters (PDF batches, single documents): admin URLs and menu item.

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 
-from .services import speaker_clash, summits_for_user
+from core.viewsets import ScopedForm
+
+from .services import speaker_clash
 
 
 def language_tab_heading(code):
@@ -34,24 +35,15 @@ def translated_tabs(general_panels, translated_fields, *, base_form_class=None, 
     return TabbedInterface(tabs, **kwargs)
 
 
-class SummitScopedForm(WagtailAdminModelForm):
-    """Offers only the summits (and their themes and rooms) the signed-in organiser is given."""
+class SummitScopedForm(ScopedForm):
+    """Offers only the summits (and their themes and rooms) the signed-in user may act on."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        user = getattr(self, "for_user", None)
-        if user is None:
-            return
-        allowed = summits_for_user(user)
-        for name, field in self.fields.items():
-            queryset = getattr(field, "queryset", None)
-            if queryset is None:
-                continue
-            model = queryset.model
-            if model._meta.label == "summits.Summit":
-                field.queryset = queryset.filter(pk__in=allowed.values("pk"))
-            elif model._meta.label in ("summits.Theme", "summits.Room"):
-                field.queryset = queryset.filter(summit__in=allowed.values("pk")).select_related("summit")
+        for name in ("theme", "room"):
+            field = self.fields.get(name)
+            if field is not None:
+                field.queryset = field.queryset.select_related("summit")
                 field.label_from_instance = lambda obj: f"{obj} — {obj.summit}"
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import formats, translation
 
+from core.pdf import render_pdf
+
 from . import queries
-from .pdf import render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -32,22 +31,7 @@ def summit_dates_text(summit, language: str) -> str:
     return date_range_text(summit.start_date, summit.end_date, language)
 
 
-@dataclass
-class ProgrammeDay:
-    day: date
-    sessions: list = field(default_factory=list)
-
-
-def programme_days(summit) -> list[ProgrammeDay]:
-    """Published sessions grouped by local day (constant number of queries)."""
-    sessions = list(queries.programme(summit))
-    return [
-        ProgrammeDay(day=day, sessions=list(group))
-        for day, group in itertools.groupby(sessions, key=lambda session: session.local_day)
-    ]
-
-
-def speaker_index(days: list[ProgrammeDay]) -> list[dict]:
+def speaker_index(days: list[queries.ProgrammeDay]) -> list[dict]:
     """Every speaker of the programme once, alphabetically, with the sessions they appear in."""
     by_speaker: dict[int, dict] = {}
     for day in days:
@@ -62,7 +46,7 @@ def speaker_index(days: list[ProgrammeDay]) -> list[dict]:
 
 
 def programme_booklet_context(summit) -> dict:
-    days = programme_days(summit)
+    days = queries.programme_days(queries.programme(summit))
     return {
         "summit": summit,
         "days": days,
@@ -96,7 +80,7 @@ def programme_booklet_cached(summit, language: str) -> bytes:
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from .pdf import html_to_pdf, render_html
+    from core.pdf import html_to_pdf, render_html
 
     html = render_html("summits/documents/programme.html", programme_booklet_context(summit), language=language)
     digest = hashlib.sha256(html.encode()).hexdigest()[:20]

@@ -8,7 +8,6 @@ services) gives the same error next to the same field.
 import zoneinfo
 from functools import cached_property
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -20,7 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from .choices import LANGUAGE_CODES, BadgeFormat, OrganisationKind, SessionKind, SpeakerRole, SummitStatus, language_choices
-from .fields import LanguagesField
+from core.fields import LanguagesField
 
 def admin_column(label, order_field=None):
     """Label (and sort field) of a model method shown as a column in the admin listings."""
@@ -116,9 +115,10 @@ class Summit(SlugFromTitleMixin, models.Model):
         "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    organisers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("organisers"), blank=True, related_name="organised_summits",
-        help_text=_("Staff who manage this summit and may see its participants' personal data."),
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", verbose_name=_("image and document collection"), null=True, blank=True,
+        editable=False, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The summit's images and documents; its team may upload and choose them."),
     )
     signatory_name = models.CharField(_("signatory name"), max_length=200, blank=True)
     signatory_title = models.CharField(_("signatory title"), max_length=200, blank=True)

@@ -1,5 +1,8 @@
 """Reusable querysets of the summit domain, with the joins the pages and exports need."""
 
+import datetime as dt
+from typing import NamedTuple
+
 from django.db.models import Prefetch
 
 from .models import Session, SessionSpeaker, Summit, Theme
@@ -24,3 +27,18 @@ def themes(summit):
 
 def public_summits():
     return Summit.objects.exclude(status="draft").order_by("-start_date")
+
+
+class ProgrammeDay(NamedTuple):
+    """One local day of a programme: ``for day, sessions in days`` or ``day.day`` / ``day.sessions``."""
+
+    day: dt.date
+    sessions: list
+
+
+def programme_days(sessions) -> list[ProgrammeDay]:
+    """Sessions (in time order) grouped by the summit's local day."""
+    days: dict[dt.date, list] = {}
+    for session in sessions:
+        days.setdefault(session.local_day, []).append(session)
+    return [ProgrammeDay(day, items) for day, items in days.items()]

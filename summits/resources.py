@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from import_export import fields, resources, widgets
 
+from core.importing import RowPermissionsMixin
+
 from .choices import LANGUAGE_CODES, OrganisationKind, SessionKind
 from .models import Organisation, Room, Session, Summit, Theme
 
@@ -148,8 +150,9 @@ class LocalDateTimeWidget(widgets.Widget):
         return timezone.localtime(value, tz).strftime("%Y-%m-%d %H:%M")
 
 
-class PlenaryResource(resources.ModelResource):
-    """All-or-nothing imports that validate each row with the model's own rules."""
+class PlenaryResource(RowPermissionsMixin, resources.ModelResource):
+    """All-or-nothing imports that validate each row with the model's own rules and authorise it
+    against its summit (core.importing.RowPermissionsMixin)."""
 
     class Meta:
         abstract = True

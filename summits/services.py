@@ -116,10 +116,29 @@ def assign_speaker(session, speaker, role, sort_order=0):
     return link
 
 
-def summits_for_user(user):
-    """Summits whose data this staff user may manage: all for superusers, else those they are given."""
-    if not user.is_authenticated or not user.is_active:
-        return Summit.objects.none()
-    if user.is_superuser:
-        return Summit.objects.all()
-    return Summit.objects.filter(organisers=user)
+@transaction.atomic
+def ensure_collection(summit):
+    """The summit's own image/document collection (created under the root collection on first use)."""
+    from wagtail.models import Collection
+
+    if summit.collection_id:
+        return summit.collection
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    collection = root.add_child(name=f"{summit.title_en or summit.title} ({summit.slug})"[:255])
+    Summit.objects.filter(pk=summit.pk).update(collection=collection)
+    summit.collection = collection
+    return collection
+
+
+@transaction.atomic
+def summit_created(summit, *, by=None):
+    """A new summit: its creator manages it, and its team gets a collection for images and documents."""
+    from core import teams
+    from core.permissions import Role
+
+    ensure_collection(summit)
+    if by is not None and getattr(by, "pk", None):
+        teams.add_member(summit, by, Role.MANAGER, by=by)
+    transaction.on_commit(lambda: teams.sync(summit.pk))
+    logger.info("summit %s created by %s", summit.slug, getattr(by, "pk", None))
+    return summit

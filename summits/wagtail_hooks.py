@@ -1,19 +1,16 @@
 """The organisers' back office for the summit domain (Wagtail viewsets)."""
 
-from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views import generic
 
-from . import admin_views
+from core.viewsets import PlenaryViewSet, ScopedViewSet
+
+from . import services
 from .admin_forms import SessionAdminForm, SummitScopedForm, translated_tabs
 from .models import Organisation, Room, Session, Speaker, Summit, Theme
-from .services import summits_for_user
 
 
 def export_headings(columns, **renamed):
@@ -21,52 +18,7 @@ def export_headings(columns, **renamed):
     return {column: renamed.get(column, column) for column in columns}
 
 
-class SummitScopedMixin:
-    """Organisers only see and edit records of the summits they are given (superusers: all)."""
-
-    summit_lookup = "summit"
-
-    def scope(self, queryset):
-        allowed = summits_for_user(self.request.user)
-        if self.summit_lookup == "pk":
-            return queryset.filter(pk__in=allowed.values("pk"))
-        return queryset.filter(**{f"{self.summit_lookup}__in": allowed.values("pk")})
-
-    def get_base_queryset(self):
-        return self.scope(super().get_base_queryset())
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not self.scope(type(obj)._default_manager.filter(pk=obj.pk)).exists():
-            raise PermissionDenied
-        return obj
-
-
-def scoped(view_class, lookup):
-    return type(f"Scoped{view_class.__name__}", (SummitScopedMixin, view_class), {"summit_lookup": lookup})
-
-
-class ScopedViewSet(ModelViewSet):
-    summit_lookup = "summit"
-
-    @property
-    def index_view_class(self):
-        return scoped(generic.IndexView, self.summit_lookup)
-
-    @property
-    def edit_view_class(self):
-        return scoped(generic.EditView, self.summit_lookup)
-
-    @property
-    def delete_view_class(self):
-        return scoped(generic.DeleteView, self.summit_lookup)
-
-    @property
-    def inspect_view_class(self):
-        return scoped(generic.InspectView, self.summit_lookup)
-
-
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(PlenaryViewSet):
     url_prefix = "summits/organisations"
     url_namespace = "summits_organisation"
     model = Organisation
@@ -88,12 +40,19 @@ class OrganisationViewSet(ModelViewSet):
     )
 
 
+class SummitCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = super().save_instance()
+        services.summit_created(instance, by=self.request.user)
+        return instance
+
+
 class SummitViewSet(ScopedViewSet):
+    add_view_class = SummitCreateView
     url_prefix = "summits/summits"
     url_namespace = "summits_summit"
     model = Summit
     icon = "date"
-    summit_lookup = "pk"
     list_display = ["title", "start_date", "end_date", "city", "status"]
     list_filter = ["status", "country"]
     list_export = ["slug", "title_en", "title_fr", "start_date", "end_date", "timezone", "city_en", "country", "status"]
@@ -119,7 +78,6 @@ class SummitViewSet(ScopedViewSet):
             ),
             MultiFieldPanel([FieldPanel("signatory_name"), FieldPanel("signatory_title")], heading=_("Letters")),
             FieldPanel("badge_format"),
-            FieldPanel("organisers"),
         ],
         ["title", "tagline", "description", "city", "venue"],
     )
@@ -163,7 +121,7 @@ class RoomViewSet(ScopedViewSet):
     )
 
 
-class SpeakerViewSet(ModelViewSet):
+class SpeakerViewSet(PlenaryViewSet):
     url_prefix = "summits/speakers"
     url_namespace = "summits_speaker"
     model = Speaker
@@ -227,22 +185,3 @@ class SummitsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_summits_viewsets():
     return SummitsGroup()
-
-
-@hooks.register("register_admin_urls")
-def register_import_urls():
-    return [
-        path("plenary/import/", admin_views.import_choose, name="plenary_import"),
-        path("plenary/import/<str:kind>/", admin_views.import_upload, name="plenary_import_upload"),
-        path("plenary/import/<str:kind>/confirm/", admin_views.import_confirm, name="plenary_import_confirm"),
-    ]
-
-
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.importable_kinds(request.user) != []
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return ImportMenuItem(_("Import spreadsheets"), reverse("plenary_import"), icon_name="upload", order=900)

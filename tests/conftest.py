@@ -9,6 +9,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.test import Client, TestCase
 
 from config.celery import app as celery_app
 
@@ -58,6 +59,26 @@ def pytest_collection_modifyitems(config, items):
                 raise pytest.UsageError("PLENARY_REQUIRE_SERVICES=1 but CELERY_BROKER_URL is not Redis")
             else:
                 item.add_marker(pytest.mark.skip(reason="needs Redis (set CELERY_BROKER_URL)"))
+
+
+class CommittingClient(Client):
+    """A test client that runs on-commit callbacks (outbox emails, jobs) at the end of each request,
+    as a real request's transaction would."""
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
+
+
+@pytest.fixture
+def client():
+    return CommittingClient()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Use as ``with committed(): service(...)`` to run what the service queues on commit (emails, jobs)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

@@ -3,22 +3,13 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
 
 from .. import cache as page_cache
 
 register = template.Library()
-
-
-@register.simple_tag
-def optional_url(name, *args, **kwargs):
-    """The URL of a named route, or '' when that route does not exist (yet): {% optional_url 'x' a=b as url %}."""
-    try:
-        return reverse(name, args=args or None, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return ""
 
 
 def _page_suffix(page, request):

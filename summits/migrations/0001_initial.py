@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
 import modelcluster.fields
-import summits.fields
+import core.fields
 import summits.models
 from django.conf import settings
 from django.db import migrations, models
@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
                 ('venue_ar', models.CharField(blank=True, max_length=255, null=True, verbose_name='venue')),
                 ('venue_zh_hans', models.CharField(blank=True, max_length=255, null=True, verbose_name='venue')),
                 ('venue_ru', models.CharField(blank=True, max_length=255, null=True, verbose_name='venue')),
-                ('languages', summits.fields.LanguagesField(help_text='Working languages of the summit.', verbose_name='languages')),
+                ('languages', core.fields.LanguagesField(help_text='Working languages of the summit.', verbose_name='languages')),
                 ('registration_opens', models.DateTimeField(blank=True, null=True, verbose_name='registration opens')),
                 ('registration_closes', models.DateTimeField(blank=True, null=True, verbose_name='registration closes')),
                 ('capacity', models.PositiveIntegerField(blank=True, help_text='Leave empty for no overall limit.', null=True, verbose_name='total capacity')),
@@ -218,8 +218,8 @@ class Migration(migrations.Migration):
                 ('start', models.DateTimeField(verbose_name='starts')),
                 ('end', models.DateTimeField(verbose_name='ends')),
                 ('capacity', models.PositiveIntegerField(blank=True, help_text='Participants must book a seat when set; leave empty for open sessions.', null=True, verbose_name='bookable seats')),
-                ('languages', summits.fields.LanguagesField(blank=True, verbose_name='floor languages')),
-                ('interpretation', summits.fields.LanguagesField(blank=True, verbose_name='interpretation into')),
+                ('languages', core.fields.LanguagesField(blank=True, verbose_name='floor languages')),
+                ('interpretation', core.fields.LanguagesField(blank=True, verbose_name='interpretation into')),
                 ('is_published', models.BooleanField(default=True, verbose_name='published in the programme')),
                 ('room', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sessions', to='summits.room', verbose_name='room')),
                 ('summit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='summits.summit', verbose_name='summit')),

@@ -54,22 +54,24 @@ def _due_on(commitment):
     return commitment.announced_on + dt.timedelta(days=365)
 
 
-def test_reminders_go_out_before_on_the_day_and_late_once_each(summit):
+def test_reminders_go_out_before_on_the_day_and_late_once_each(summit, committed):
     commitment = PublishedCommitmentFactory(summit=summit, announced_on=TODAY, contact_language="fr")
     due = _due_on(commitment)
     sent = []
     for offset in (-20, -14, -13, 0, 1, 30, 31, 90, 91, 200):
         mail.outbox.clear()
-        services.send_reminders(today=due + dt.timedelta(days=offset))
+        with committed():
+            services.send_reminders(today=due + dt.timedelta(days=offset))
         sent.append(len(mail.outbox))
     assert sent == [0, 1, 0, 1, 0, 1, 0, 1, 0, 0]
     assert sorted(ReminderSent.objects.values_list("stage", flat=True)) == sorted(
         ["before", "due", "late30", "late90"])
 
 
-def test_reminder_is_in_the_contact_language_with_a_working_link(client, summit):
+def test_reminder_is_in_the_contact_language_with_a_working_link(client, summit, committed):
     commitment = PublishedCommitmentFactory(summit=summit, announced_on=TODAY, contact_language="es")
-    services.send_reminders(today=_due_on(commitment))
+    with committed():
+        services.send_reminders(today=_due_on(commitment))
     message = mail.outbox[0]
     assert message.to == [commitment.contact_email]
     assert message.subject == f"Informe de avance previsto: {commitment.reference}"
@@ -87,12 +89,15 @@ def test_no_reminder_for_unpublished_closed_or_reported(summit):
     assert services.send_reminders(today=TODAY + dt.timedelta(days=365)) == 0
 
 
-def test_overdue_digest_lists_overdue_for_the_summit_organisers(summit):
-    organiser = UserFactory(email="org@example.org")
-    summit.organisers.add(organiser)
+def test_overdue_digest_lists_overdue_for_the_summit_reviewers(summit, committed):
+    from tests.summits.factories import member
+
+    member(summit, UserFactory(email="org@example.org"), role="commitments_reviewer")
+    member(summit, UserFactory(email="desk@example.org"), role="registration_desk")
     late = PublishedCommitmentFactory(summit=summit, announced_on=TODAY - dt.timedelta(days=400))
     fresh = PublishedCommitmentFactory(summit=summit, announced_on=TODAY - dt.timedelta(days=100))
-    assert services.send_overdue_digest(today=TODAY) == 1
+    with committed():
+        assert services.send_overdue_digest(today=TODAY) == 1
     body = mail.outbox[0].body
     assert mail.outbox[0].to == ["org@example.org"]
     assert late.reference in body and fresh.reference not in body

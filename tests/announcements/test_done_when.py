@@ -74,6 +74,7 @@ def test_commitment_lifecycle(client, summit, reviewer, django_capture_on_commit
     mail.outbox.clear()
     due = commitment.next_report_due()
     for day in (due - dt.timedelta(days=14), due, due + dt.timedelta(days=30), due + dt.timedelta(days=90)):
-        services.send_reminders(today=day)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.send_reminders(today=day)
     assert [m.to for m in mail.outbox] == [["lucia@example.org"]] * 4
     assert all("/es/commitments/report/" in m.body for m in mail.outbox)

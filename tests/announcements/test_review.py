@@ -73,8 +73,9 @@ def test_organiser_of_another_summit_cannot_review(summit):
 
 
 def test_staff_without_review_permission_cannot_review(summit):
-    user = UserFactory(is_staff=True)
-    summit.organisers.add(user)
+    from tests.summits.factories import member
+
+    user = member(summit, UserFactory(is_staff=True), role="content_editor")
     commitment = CommitmentFactory(summit=summit)
     with pytest.raises(PermissionDenied):
         services.review(commitment, "approve", user)

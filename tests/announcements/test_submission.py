@@ -176,7 +176,7 @@ def test_tampered_link_is_refused(client, summit):
 
 
 def test_link_of_another_purpose_is_refused(client, summit):
-    from summits.signing import make_token
+    from core.signing import make_token
 
     commitment = PublishedCommitmentFactory(summit=summit)
     response = client.get(f"/en/commitments/report/{make_token('registration', {'id': commitment.pk})}/")

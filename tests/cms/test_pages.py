@@ -112,14 +112,6 @@ def test_registration_entry_point_hidden_when_registrations_app_has_no_route(cli
     assert not any(re.search(r"/register/", href) for href in hrefs)
 
 
-def test_optional_url_gives_empty_string_for_unknown_route():
-    from cms.templatetags.cms_tags import optional_url
-
-    assert optional_url("nowhere:register", summit_slug="ops") == ""
-    assert optional_url("registrations:register", summit_slug="ops") == "/en/summits/ops/register/"
-    assert optional_url("cms:search") == "/en/search/"
-
-
 def test_main_menu_is_in_the_visitors_language(client, trees):
     factories.menu("en", links=[("Summit", trees["en"]["summit"])])
     factories.menu("fr", links=[("Sommet", trees["fr"]["summit"])])

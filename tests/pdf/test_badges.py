@@ -9,7 +9,7 @@ from registrations.documents import (
     sheet_geometry, sort_badges, text_colour_on,
 )
 from summits.documents import date_range_text
-from summits.signing import BadToken, checkin_token, read_checkin_token
+from core.signing import BadToken, checkin_token, read_checkin_token
 
 from .helpers import decode_qr_codes, make_photo, page_size_mm, page_texts, reader, text
 
@@ -129,7 +129,7 @@ def test_long_name_is_laid_out_inside_the_name_area(language):
     from django.utils.safestring import mark_safe
 
     from registrations.documents import _badge_css
-    from summits.pdf import BASE_CSS
+    from core.pdf import BASE_CSS
 
     long_family = {"en": LONG_FAMILY, "ar": "الزهراء بنت عبد الرحمن بن محمد بن عبد الله آل سعود الهاشمي القرشي",
                    "zh-hans": "欧阳司马诸葛上官端木长孙慕容皇甫令狐钟离宇文长孙"}[language]

@@ -19,12 +19,15 @@ def test_badge_sheet_batch_on_a_real_worker(worker):
     category = CategoryFactory(summit=summit, name="Delegate")
     for i in range(10):
         RegistrationFactory(summit=summit, category=category, family_name=f"Person{i}")
-    job_id = documents.start_batch(summit=summit, user=organiser(summits=[summit]), kind="badge_sheets")
-    # start_batch queues on commit (autocommit here: at once); the worker updates status.json
+    job = documents.start_batch(summit=summit, user=organiser(summits=[summit]), kind="badge_sheets")
+    # start_batch queues on commit (autocommit here: at once); the worker updates the job row
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and documents.batch_status(job_id)["state"] in ("queued", "running"):
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.state not in ("queued", "running"):
+            break
         time.sleep(0.2)
-    status = documents.batch_status(job_id)
-    assert (status["state"], status["done"], status["total"]) == ("done", 10, 10)
-    with default_storage.open(status["file"], "rb") as handle:
+    assert (job.state, job.done, job.total, job.attempts) == ("succeeded", 10, 10, 1)
+    assert job.heartbeat_at is not None
+    with default_storage.open(job.result_file.name, "rb") as handle:
         assert len(reader(handle.read()).pages) == 2

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from weasyprint.urls import URLFetchingError
 
-from summits import pdf as pdfmod
-from summits.pdf import LocalFetcher, RefusedURL, html_to_pdf, missing_fonts, qr_data_uri, render_pdf
+from core import pdf as pdfmod
+from core.pdf import LocalFetcher, RefusedURL, html_to_pdf, missing_fonts, qr_data_uri, render_pdf
 
 from .helpers import decode_qr_codes, font_names, reader, text
 

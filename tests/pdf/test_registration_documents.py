@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from registrations import documents
 from registrations.choices import RegistrationStatus
-from summits.signing import make_token
+from core.signing import make_token
 from tests.registrations.factories import CategoryFactory, RegistrationFactory, image_file
 from tests.summits.factories import SummitFactory, organiser
 
@@ -243,13 +243,16 @@ def test_organiser_cannot_start_a_batch_for_another_summit(client, summit, deleg
 def test_organiser_of_another_summit_cannot_follow_or_download_a_batch(client, summit, delegate):
     make_participants(summit, delegate, 1)
     owner = organiser(summits=[summit])
-    job_id = documents.start_batch(summit=summit, user=owner, kind="badges")
+    job_id = documents.start_batch(summit=summit, user=owner, kind="badges").uuid.hex
     client.force_login(organiser(summits=[SummitFactory()]))
     assert_refused(client.get(reverse("plenary_pdf_batch_status", args=[job_id])))
     assert_refused(client.get(reverse("plenary_pdf_batch_download", args=[job_id])))
 
 
-def test_batch_waits_in_the_queue_until_the_request_commits(client, summit, delegate):
+def test_batch_waits_in_the_queue_until_the_request_commits(summit, delegate):
+    from django.test import Client
+
+    client = Client()  # this client never commits: the job must not have run
     make_participants(summit, delegate, 2)
     client.force_login(organiser(summits=[summit]))
     response = client.post(reverse("plenary_pdf_batch_start"),
@@ -302,19 +305,26 @@ def test_render_badges_command_writes_the_sheets_with_a_progress_bar(tmp_path, s
     assert "Wrote" in out.getvalue() and "4 documents" in out.getvalue()
 
 
-def test_old_batches_are_purged_and_recent_ones_kept(summit, delegate, settings):
+def test_old_batches_are_purged_and_recent_ones_kept(summit, delegate, settings, committed):
     from django.core.files.storage import default_storage
+
+    from core import jobs
+    from core.models import Job
 
     make_participants(summit, delegate, 1)
     user = organiser(summits=[summit])
-    old = documents.start_batch(summit=summit, user=user, kind="badges")
-    recent = documents.start_batch(summit=summit, user=user, kind="badges")
-    documents.run_batch(old)
-    documents.run_batch(recent)
-    status = documents.batch_status(old)
-    status["created"] = (timezone.now() - dt.timedelta(hours=settings.PLENARY_PDF_BATCH_HOURS + 1)).isoformat()
-    documents._write_status(old, status)
-    assert documents.purge_batches() == 1
-    assert documents.batch_status(old) is None
-    assert not default_storage.exists(status["file"])
-    assert documents.batch_status(recent)["state"] == "done"
+    with committed():
+        old = documents.start_batch(summit=summit, user=user, kind="badges")
+        recent = documents.start_batch(summit=summit, user=user, kind="badges")
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.state, recent.state) == ("succeeded", "succeeded")
+    old_file = old.result_file.name
+    assert default_storage.exists(old_file)
+    # Batches hold passport numbers: they are deleted PLENARY_JOB_RESULT_HOURS after they finish.
+    assert recent.expires_at - recent.finished_at == dt.timedelta(hours=settings.PLENARY_JOB_RESULT_HOURS)
+    Job.objects.filter(pk=old.pk).update(expires_at=timezone.now() - dt.timedelta(minutes=1))
+    assert jobs.purge() == 1
+    assert not Job.objects.filter(pk=old.pk).exists()
+    assert not default_storage.exists(old_file)
+    assert Job.objects.get(pk=recent.pk).state == "succeeded"

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from registrations.models import Registration
-from summits.signing import checkin_token
+from core.signing import checkin_token
 from tests.summits.factories import SessionFactory, local, organiser
 
 from .factories import CategoryFactory, RegistrationFactory, form_data, open_summit

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from registrations.models import Registration
-from summits.signing import read_token
+from core.signing import read_token
 
 from .factories import CategoryFactory, InvitationFactory, RegistrationFactory, form_data, image_file, open_summit
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from registrations.models import Registration, SessionBooking
-from summits.signing import make_token
+from core.signing import make_token
 from tests.summits.factories import SessionFactory, local
 
 from .factories import CategoryFactory, RegistrationFactory, image_file, open_summit

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from registrations import services
 from registrations.models import AuditEntry, Registration
-from summits.signing import checkin_token
+from core.signing import checkin_token
 from tests.summits.factories import SessionFactory, UserFactory, local
 
 from .factories import CategoryFactory, RegistrationFactory, image_file, open_summit

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from registrations.emails import send_registration_email
+from registrations import emails
 
 from .factories import RegistrationFactory
 
@@ -12,7 +12,8 @@ from .factories import RegistrationFactory
     ("es", "inscripción recibida"),
 ])
 @pytest.mark.django_db
-def test_confirmation_email_subject_in_the_participant_language(lang, expected):
+def test_confirmation_email_subject_in_the_participant_language(lang, expected, django_capture_on_commit_callbacks):
     registration = RegistrationFactory(preferred_language=lang, status="pending")
-    send_registration_email(registration.pk, "received")
+    with django_capture_on_commit_callbacks(execute=True):
+        emails.queue(registration, "received")
     assert expected in mail.outbox[0].subject

@@ -98,13 +98,21 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("secret-pass-123")
 
 
-def organiser(summits=(), **kwargs):
-    """A staff user in the Organisers group, given these summits."""
-    from summits.roles import ensure_organiser_group
+def member(summit, user=None, role="manager", **kwargs):
+    """``user`` (a new one by default) given ``role`` in the summit's team."""
+    from core import teams
 
+    user = user or UserFactory(**kwargs)
+    teams.add_member(summit, user, role)
+    from core.permissions import forget
+
+    forget(user)
+    return user
+
+
+def organiser(summits=(), role="manager", **kwargs):
+    """A user who manages these summits (a summit manager in each team)."""
     user = UserFactory(**kwargs)
-    user.groups.add(ensure_organiser_group())
-    user.save()
     for summit in summits:
-        summit.organisers.add(user)
+        member(summit, user, role)
     return user

@@ -1,10 +1,8 @@
 """The organisers' back office: permissions, forms in several languages, clear errors."""
 
 import pytest
-from django.contrib.auth.models import Group
-
+from core.permissions import Role, roles_of
 from summits.models import Session, SessionSpeaker, Summit
-from summits.roles import ORGANISERS_GROUP
 from tests.summits.factories import (
     RoomFactory, SessionFactory, SessionSpeakerFactory, SpeakerFactory, SummitFactory, UserFactory, local, organiser,
 )
@@ -28,15 +26,21 @@ def session_form(summit, **overrides):
     return data
 
 
-def test_organisers_group_has_summit_permissions_but_not_user_management():
-    group = Group.objects.get(name=ORGANISERS_GROUP)
-    codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"access_admin", "add_session", "change_summit", "delete_room", "view_speaker"} <= codenames
-    assert not {"add_user", "change_user", "change_group", "add_permission"} & codenames
+def test_summit_manager_has_summit_permissions_but_not_user_management():
+    user = organiser(summits=[SummitFactory()])
+    granted = {perm for perm in ("wagtailadmin.access_admin", "summits.add_session", "summits.change_summit",
+                                 "summits.delete_room", "summits.view_speaker") if user.has_perm(perm)}
+    assert len(granted) == 5
+    assert not any(user.has_perm(perm) for perm in ("auth.add_user", "auth.change_user", "auth.change_group",
+                                                     "auth.add_permission"))
 
 
-def test_organiser_can_create_a_summit_in_two_languages(client):
-    user = organiser()
+def test_user_without_a_team_has_no_admin_access():
+    assert not UserFactory().has_perm("wagtailadmin.access_admin")
+
+
+def test_organiser_can_create_a_summit_in_two_languages_and_manages_it(client):
+    user = organiser(summits=[SummitFactory()])
     client.force_login(user)
     data = {
         "slug": "landscapes-forum", "start_date": "2030-06-02", "end_date": "2030-06-04", "timezone": "Africa/Nairobi",
@@ -52,6 +56,8 @@ def test_organiser_can_create_a_summit_in_two_languages(client):
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     summit = Summit.objects.get(slug="landscapes-forum")
     assert (summit.title_en, summit.title_fr, summit.languages) == ("Landscapes Forum", "Forum des paysages", ["en", "fr"])
+    assert roles_of(user, summit) == [Role.MANAGER]
+    assert summit.collection is not None
 
 
 def test_clashing_session_shows_the_error_next_to_the_room(client):
@@ -149,8 +155,7 @@ def test_import_preview_then_confirm_in_the_admin(client):
 
 
 def test_import_preview_shows_row_errors_and_offers_no_confirm(client):
-    SummitFactory(slug="ops")
-    client.force_login(organiser())
+    client.force_login(organiser(summits=[SummitFactory(slug="ops")]))
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("themes.csv", b"summit,slug,title_en\nops,a,A\nnope,b,B\n")

@@ -50,5 +50,10 @@ def test_demo_organiser_can_sign_in():
 
     call_command("load_demo")
     user = authenticate(username="organiser", password="plenary-demo")
-    assert user is not None and user.groups.filter(name="Organisers").exists()
-    assert user.organised_summits.count() == Summit.objects.count()
+    assert user is not None
+    from core.permissions import summits_for
+
+    assert summits_for(user, "team.manage").count() == Summit.objects.count()
+    desk = authenticate(username="desk", password="plenary-demo")
+    assert [s.slug for s in summits_for(desk, "registrations.view")] == ["one-planet-biodiversity"]
+    assert not summits_for(desk, "commitments.review").exists()

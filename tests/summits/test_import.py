@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
-from summits import importing
+from core import importing
 from summits.models import Organisation, Room, Session, Theme
 from tests.summits.factories import RoomFactory, SessionFactory, SummitFactory, ThemeFactory, local
 

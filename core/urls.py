@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "summits"
+app_name = "core"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -1,8 +1,13 @@
+"""Model fields shared by the apps."""
+
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import language_choices
+
+def language_choices():
+    return list(settings.LANGUAGES)
 
 
 class LanguagesFormField(forms.TypedMultipleChoiceField):
@@ -28,7 +33,7 @@ class LanguagesField(models.JSONField):
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         kwargs.pop("default", None)
-        path = "summits.fields.LanguagesField"
+        path = "core.fields.LanguagesField"
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):

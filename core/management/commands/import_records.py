@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from summits import importing
+from core import importing
 
 
 class Command(BaseCommand):

@@ -1,7 +1,9 @@
 """Import spreadsheets through django-import-export resources, all or nothing.
 
-Used by the admin import screens and the ``import_records`` management command alike.
-Other apps register their own kinds with :func:`register`.
+Used by the admin import screens and the ``import_records`` management command alike. Each app
+registers its kinds with :func:`register` (in its ``AppConfig.ready``). Every import is
+authorised twice: the kind's action on some summit to start it (:meth:`ImportKind.allowed`), and
+each row against the summit it touches (:class:`RowPermissionsMixin`).
 """
 
 import io
@@ -11,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import tablib
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+
+from . import permissions
 
 TOKEN_RE = re.compile(r"[0-9a-f]{32}\.(csv|xlsx|json)")
 MAX_ROWS = 20_000
@@ -29,49 +32,74 @@ class ImportKind:
     name: str
     label: str
     resource_class: type
-    permission: str
+    action: str  # core.permissions action needed on the summit of every row
     index_url_name: str
+    order: int = 50
 
     def allowed(self, user):
-        return user.is_active and user.has_perm(self.permission)
+        return permissions.can(user, self.action)
+
+    def resource(self, user=None):
+        return self.resource_class(user=user, action=self.action)
 
     @property
     def columns(self):
-        resource = self.resource_class()
+        resource = self.resource()
         return [f.column_name for f in resource.get_import_fields()]
 
 
 _REGISTRY: dict[str, ImportKind] = {}
-_DEFAULTS_DONE = False
 
 
 def register(kind: ImportKind):
+    permissions._check_action(kind.action)
     _REGISTRY[kind.name] = kind
     return kind
 
 
 def registry():
-    """Every importable kind: the summit domain's first, then those other apps registered."""
-    global _DEFAULTS_DONE
-    if not _DEFAULTS_DONE:
-        _DEFAULTS_DONE = True
-        others = dict(_REGISTRY)
-        _REGISTRY.clear()
-        _register_defaults()
-        _REGISTRY.update(others)
-    return dict(_REGISTRY)
+    """Every importable kind, in the order the apps gave (the summit domain's first)."""
+    return dict(sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0])))
 
 
-def _register_defaults():
-    from .resources import OrganisationResource, RoomResource, SessionResource, ThemeResource
+class RowPermissionsMixin:
+    """Authorises every row of an import against the summit it touches.
 
-    for name, label, resource, model in (
-        ("organisations", gettext_lazy("Organisations"), OrganisationResource, "organisation"),
-        ("themes", gettext_lazy("Themes"), ThemeResource, "theme"),
-        ("rooms", gettext_lazy("Rooms"), RoomResource, "room"),
-        ("sessions", gettext_lazy("Sessions"), SessionResource, "session"),
-    ):
-        register(ImportKind(name, label, resource, f"summits.add_{model}", f"summits_{model}:index"))
+    The record's current summit (for an update) and its summit after the row is applied must both
+    allow the import's action for the importing user, and a row may not move a record to another
+    summit. A refused row is an error on the summit column; nothing of the file is written.
+    ``user=None`` (the command line) is the secretariat.
+    """
+
+    summit_column = "summit"
+
+    def __init__(self, *, user=None, action=None, **kwargs):
+        super().__init__(**kwargs)
+        self.plenary_user = user
+        self.plenary_action = action
+
+    def _allowed(self, summit_id):
+        if self.plenary_user is None or self.plenary_action is None:
+            return True
+        return permissions.can(self.plenary_user, self.plenary_action, summit_id)
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        instance._plenary_original_summit = None if new else permissions.summit_id_of(instance)
+        if not new and permissions.summit_lookup(type(instance)) is not None:
+            if not self._allowed(instance._plenary_original_summit):
+                raise ValidationError({self.summit_column: _("You may not change records of this summit.")})
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if permissions.summit_lookup(type(instance)) is not None and self.summit_column not in errors:
+            summit_id = permissions.summit_id_of(instance)
+            original = getattr(instance, "_plenary_original_summit", None)
+            if original is not None and summit_id != original:
+                errors[self.summit_column] = [_("A row cannot move a record to another summit.")]
+            elif summit_id is not None and not self._allowed(summit_id):
+                errors[self.summit_column] = [_("You may not add or change records of this summit.")]
+        super().validate_instance(instance, errors, validate_unique)
 
 
 def extension(filename):
@@ -153,7 +181,7 @@ def _column_for(resource, attribute):
 
 def run_import(kind: ImportKind, dataset: tablib.Dataset, *, dry_run: bool, user=None) -> ImportReport:
     """Import every row or none. Returns a report with per-row actions or errors."""
-    resource = kind.resource_class()
+    resource = kind.resource(user)
     report = ImportReport(kind=kind, dry_run=dry_run, headers=list(dataset.headers))
     expected = set(kind.columns)
     unknown = [h for h in dataset.headers if h and h not in expected]

@@ -43,7 +43,7 @@ def import_choose(request):
     kinds = importable_kinds(request.user)
     if not kinds:
         raise PermissionDenied
-    return render(request, "summits/admin/import_choose.html", {"kinds": kinds})
+    return render(request, "core/admin/import_choose.html", {"kinds": kinds})
 
 
 def import_upload(request, kind):
@@ -68,7 +68,7 @@ def import_upload(request, kind):
         form = ImportForm()
     return render(
         request,
-        "summits/admin/import_upload.html",
+        "core/admin/import_upload.html",
         {"kind": kind, "form": form, "report": report, "token": token},
     )
 
@@ -95,5 +95,5 @@ def import_confirm(request, kind):
         return redirect(kind.index_url_name)
     messages.error(request, _("Nothing was imported: the file has errors."))
     return render(
-        request, "summits/admin/import_upload.html", {"kind": kind, "form": ImportForm(), "report": report}
+        request, "core/admin/import_upload.html", {"kind": kind, "form": ImportForm(), "report": report}
     )

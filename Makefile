@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test setup setup-test check-system migrate messages translations demo serve worker beat bench clean help
+.PHONY: run test setup setup-test check-system migrate messages extract-messages demo serve worker beat bench clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo summit and serve it on 127.0.0.1:$(PORT)"
@@ -42,6 +42,12 @@ setup-test: $(VENV)/.installed-test
 
 messages: setup
 	$(PY) manage.py compile_translations
+
+# After changing user-visible strings: refresh every catalogue in locale/, translate the new entries
+# (tests/test_translations.py fails on empty or fuzzy ones), then `make messages`.
+extract-messages: setup
+	$(PY) manage.py makemessages -l fr -l es -l ar -l zh_Hans -l ru -l en --no-location --no-obsolete \
+	  --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'bench/*'
 
 migrate: setup
 	@mkdir -p var

@@ -73,8 +73,11 @@ class PartnerLogosBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    # xgettext:no-python-format
-    figure = blocks.CharBlock(label=_("figure"), help_text=_("For example 30% or 2030."))
+    figure = blocks.CharBlock(
+        label=_("figure"),
+        # xgettext:no-python-format
+        help_text=_("For example 30% or 2030."),
+    )
     label = blocks.CharBlock(label=_("what it counts"))
 
 

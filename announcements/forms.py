@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as all_countries
 
 from summits.choices import OrganisationKind
 from summits.models import Organisation, Summit, Theme
@@ -12,6 +11,7 @@ from summits.queries import public_summits
 
 from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Light
 from .models import Coalition, Commitment, Deliverable, ProgressReport
+from .widgets import CountriesField, country_choices
 
 SORTS = {
     "newest": ("-announced_on", "-pk"),
@@ -81,8 +81,8 @@ class SubmissionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of commitment"), choices=CommitmentKind.choices)
     themes = forms.ModelMultipleChoiceField(label=_("Themes"), queryset=Theme.objects.none(), required=False,
                                             widget=forms.CheckboxSelectMultiple)
-    countries = forms.MultipleChoiceField(label=_("Countries where it applies"), required=False,
-                                          widget=forms.SelectMultiple(attrs={"size": 6}))
+    countries = CountriesField(label=_("Countries where it applies"),
+                               help_text=_("Tick every country where the commitment is carried out."))
     amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
     currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", required=False, max_length=3,
                                 help_text=_("ISO code such as USD, EUR, XOF."),
@@ -98,9 +98,7 @@ class SubmissionForm(forms.Form):
         self.fields["summit"].queryset = summits
         self.fields["themes"].queryset = Theme.objects.filter(summit__in=summits).select_related("summit")
         self.fields["themes"].label_from_instance = lambda t: f"{t.title} ({t.summit.title})"
-        country_choices = [(str(code), name) for code, name in all_countries]
-        self.fields["countries"].choices = country_choices
-        self.fields["organisation_country"].choices = [("", "—")] + country_choices
+        self.fields["organisation_country"].choices = [("", "—")] + country_choices()
 
     def clean(self):
         cleaned = super().clean()

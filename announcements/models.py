@@ -129,7 +129,6 @@ class Commitment(ClusterableModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=CommitmentKind.choices)
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="commitments")
-    countries = CountryField(_("countries"), multiple=True, blank=True)
     amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2, null=True, blank=True,
                                  validators=[MinValueValidator(0)])
     currency = models.CharField(_("currency"), max_length=3, blank=True, validators=[currency_code])
@@ -201,6 +200,12 @@ class Commitment(ClusterableModel):
             errors["currency"] = _("Give the currency of the amount.")
         if self.session_id and self.summit_id and self.session.summit_id != self.summit_id:
             errors["session"] = _("This session belongs to another summit.")
+        from django_countries import countries as known_countries
+
+        unknown = [code for code in getattr(self, "_pending_countries", []) if code not in known_countries]
+        if unknown:
+            errors["countries"] = _("Unknown country codes: %(codes)s (use ISO codes such as FR, SN).") % {
+                "codes": ", ".join(unknown)}
         if errors:
             raise ValidationError(errors)
 
@@ -212,6 +217,23 @@ class Commitment(ClusterableModel):
         if not self.reference:
             self.reference = f"PLN-{self.announced_on.year}-{self.pk:05d}"
             type(self).objects.filter(pk=self.pk).update(reference=self.reference)
+        if hasattr(self, "_pending_countries"):
+            CommitmentCountry.replace(self, self._pending_countries)
+            del self._pending_countries
+
+    # Countries are rows of CommitmentCountry (one per country, so facets count countries, not
+    # combinations). ``commitment.countries = ["SN", "ML"]`` before save() replaces them.
+    @property
+    def countries(self):
+        if hasattr(self, "_pending_countries"):
+            return [CountryField().to_python(code) for code in self._pending_countries]
+        if not self.pk:
+            return []
+        return [row.country for row in self.country_rows.all()]
+
+    @countries.setter
+    def countries(self, codes):
+        self._pending_countries = CommitmentCountry.clean_codes(codes)
 
     @property
     def is_published(self):
@@ -255,6 +277,42 @@ class CommitmentPartner(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.get_role_display()})"
+
+
+class CommitmentCountry(models.Model):
+    """A country where a commitment applies (the registry's country facet and map count these rows)."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="country_rows")
+    country = CountryField(_("country"))
+
+    class Meta:
+        ordering = ["commitment", "country"]
+        constraints = [models.UniqueConstraint(fields=["commitment", "country"], name="commitment_country_once")]
+        indexes = [models.Index(fields=["country", "commitment"], name="commitment_country_lookup")]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return str(self.country.name)
+
+    @staticmethod
+    def clean_codes(codes):
+        """Upper-case ISO codes, each once, in the order given (Country objects or strings)."""
+        seen = []
+        for code in codes or []:
+            text = str(getattr(code, "code", code) or "").strip().upper()
+            if text and text not in seen:
+                seen.append(text)
+        return seen
+
+    @classmethod
+    def replace(cls, commitment, codes):
+        codes = cls.clean_codes(codes)
+        existing = set(cls.objects.filter(commitment=commitment).values_list("country", flat=True))
+        cls.objects.filter(commitment=commitment).exclude(country__in=codes).delete()
+        cls.objects.bulk_create([cls(commitment=commitment, country=code) for code in codes if code not in existing])
+        if hasattr(commitment, "_prefetched_objects_cache"):
+            commitment._prefetched_objects_cache.pop("country_rows", None)
 
 
 class Deliverable(models.Model):
@@ -388,6 +446,6 @@ class ReminderSent(models.Model):
 
 
 __all__ = [
-    "Coalition", "ExchangeRate", "Commitment", "CommitmentPartner", "Deliverable", "ProgressReport",
+    "Coalition", "ExchangeRate", "Commitment", "CommitmentCountry", "CommitmentPartner", "Deliverable", "ProgressReport",
     "DeliverableUpdate", "CommitmentVersion", "ReviewEvent", "ReminderSent", "LANGUAGE_CODES",
 ]

@@ -3,15 +3,13 @@
 import datetime as dt
 from collections import Counter
 
-from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Sum
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from summits.models import Summit
 
 from .choices import ActivityStatus, Light, ReportState, ReviewState
-from .models import REPORT_INTERVAL_DAYS, Commitment, ProgressReport
+from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, ProgressReport
 
 
 def public():
@@ -37,12 +35,12 @@ def published_reports():
 
 
 def for_list(qs):
-    return qs.select_related("summit", "lead_organisation", "coalition").prefetch_related("themes")
+    return qs.select_related("summit", "lead_organisation", "coalition").prefetch_related("themes", "country_rows")
 
 
 def for_detail(qs):
     return qs.select_related("summit", "session", "lead_organisation", "coalition").prefetch_related(
-        "themes", "partners__organisation", "deliverables",
+        "themes", "country_rows", "partners__organisation", "deliverables",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
                  .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
         "versions",
@@ -50,19 +48,14 @@ def for_detail(qs):
 
 
 def country_counts(qs):
-    """{country code: number of commitments} of a queryset, in one query.
+    """{country code: number of commitments} of a queryset of commitments, in one query.
 
-    Countries are stored as a comma-separated list; the database groups the rows by list, so
-    Python only splits the distinct combinations (bounded by the country mix, not by the rows).
+    Each commitment has one CommitmentCountry row per country, so the database groups the rows
+    by country: a commitment in Senegal and Mali counts once for each.
     """
-    counter = Counter()
-    rows = (qs.order_by().annotate(codes=Cast("countries", models.CharField()))
-            .values_list("codes").annotate(n=Count("pk")))
-    for value, n in rows:
-        for code in (value or "").split(","):
-            if code:
-                counter[code] += n
-    return counter
+    rows = (CommitmentCountry.objects.filter(commitment__in=qs.order_by().values("pk"))
+            .values_list("country").annotate(n=Count("commitment_id")).order_by())
+    return Counter({code: n for code, n in rows})
 
 
 def dashboard_figures(summit, today=None):
@@ -143,7 +136,7 @@ def filtered(values, skip=None, today=None, needs_light=True):
         elif name == "kind":
             qs = qs.filter(kind=value)
         elif name == "country":
-            qs = qs.filter(countries__contains=value)
+            qs = qs.filter(pk__in=CommitmentCountry.objects.filter(country=value).values("commitment_id"))
         elif name == "org_kind":
             qs = qs.filter(lead_organisation__kind=value)
         elif name == "status":

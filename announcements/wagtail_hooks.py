@@ -10,13 +10,29 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.views import generic
 
 from core.permissions import can
-from core.viewsets import PlenaryViewSet, ScopedViewSet
+from core.viewsets import PlenaryViewSet, ScopedForm, ScopedViewSet
 from summits.admin_forms import translated_tabs
 
 from . import admin_views, services
+from .widgets import CountriesField
 from .models import Coalition, Commitment, ExchangeRate, ProgressReport
 
 LANG_SUFFIXES = ["en", "fr", "es", "ar", "zh_hans", "ru"]
+
+
+class CommitmentAdminForm(ScopedForm):
+    """The commitment's countries are rows (CommitmentCountry): edited here with the country picker."""
+
+    countries = CountriesField(label=_("Countries where it applies"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["countries"] = [str(c.code) for c in self.instance.countries]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.countries = cleaned.get("countries") or []
+        return cleaned
 
 
 class CommitmentEditView(generic.EditView):
@@ -69,6 +85,7 @@ class CommitmentViewSet(ScopedViewSet):
             ]),
         ],
         ["title", "summary"],
+        base_form_class=CommitmentAdminForm,
     )
 
 

@@ -36,7 +36,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 def populate(n):
     from announcements.choices import ActivityStatus, CommitmentKind, ReviewState
-    from announcements.models import Commitment
+    from announcements.models import Commitment, CommitmentCountry
     from summits.choices import OrganisationKind
     from summits.models import Organisation, Summit, Theme
 
@@ -68,12 +68,15 @@ def populate(n):
                 title_en=f"Bench commitment {i} on ecosystems", title_fr=f"Engagement {i} sur les écosystèmes",
                 summary_en="Restore, protect and report.", lead_organisation=rng.choice(orgs),
                 kind=rng.choice(CommitmentKind.values), status=rng.choice(ActivityStatus.values),
-                countries=rng.sample(countries, rng.randint(1, 3)), amount=amount, currency="USD" if amount else "",
+                amount=amount, currency="USD" if amount else "",
                 amount_usd=amount, disbursed_usd=(amount or 0) * Decimal("0.3"), announced_on=announced,
                 last_reported_on=reported, review_state=ReviewState.PUBLISHED,
                 published_at=django.utils.timezone.now(),
             ))
         created = Commitment.objects.bulk_create(rows, batch_size=1000)
+        CommitmentCountry.objects.bulk_create(
+            [CommitmentCountry(commitment_id=c.pk, country=code) for c in created
+             for code in rng.sample(countries, rng.randint(1, 3))], batch_size=2000)
         through = Commitment.themes.through
         through.objects.bulk_create(
             [through(commitment_id=c.pk, theme_id=themes[c.pk % len(themes)].pk) for c in created], batch_size=2000)

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import translation
 from wagtail.models import Locale
 
+from core.text import clean_text, parse_id
 from summits.choices import SessionKind
 from summits.models import Room, Session, SessionSpeaker, Speaker, Theme
 from summits.queries import programme, programme_days
@@ -68,11 +69,12 @@ PROGRAMME_FILTERS = ("theme", "room", "kind", "language")
 def programme_page(summit, params):
     """Sessions grouped by day after the visitor's filters, with the filter choices."""
     sessions = public_programme(summit)
-    selected = {name: (params.get(name) or "").strip() for name in PROGRAMME_FILTERS}
+    selected = {name: clean_text(params.get(name), 100) for name in PROGRAMME_FILTERS}
     if selected["theme"]:
         sessions = sessions.filter(theme__slug=selected["theme"])
     if selected["room"]:
-        sessions = sessions.filter(room_id=selected["room"]) if selected["room"].isdigit() else sessions.none()
+        room_id = parse_id(selected["room"])
+        sessions = sessions.filter(room_id=room_id) if room_id else sessions.none()
     if selected["kind"]:
         sessions = sessions.filter(kind=selected["kind"])
     sessions = list(sessions)

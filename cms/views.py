@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core.text import clean_query
 from summits.models import Summit
 
 from . import queries
@@ -67,7 +68,7 @@ def session_calendar(request, summit_slug, session_slug):
 def search(request):
     from .models import SummitPage
 
-    query = request.GET.get("q", "").strip()[:200]
+    query = clean_query(request.GET.get("q", ""))
     pages, sessions = [], []
     if query:
         pages = list(Page.objects.live().public().filter(locale=_locale()).specific().search(query)[:30])

@@ -200,6 +200,8 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend, each email is a file here.
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH") or str(BASE_DIR / "var" / "mail")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Plenary <no-reply@plenary.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

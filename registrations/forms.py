@@ -21,13 +21,91 @@ PHOTO_MAX_SIDE = 6000
 PHOTO_OUTPUT_SIDE = 800
 
 
+def jpeg_is_complete(data: bytes) -> bool:
+    """True when a JPEG's segments and scans run, uncut, up to its end-of-image marker.
+
+    Pillow cannot be trusted to say so: importing WeasyPrint sets ``ImageFile.LOAD_TRUNCATED_IMAGES``
+    for the whole process, and from then on a JPEG cut in half decodes "fine" (grey lower half).
+    Inside a scan, a 0xFF byte is always followed by 0x00 (stuffing) or a restart marker, so the
+    first other marker after a scan is the next segment (or EOI).
+    """
+    n = len(data)
+    if data[:2] != b"\xff\xd8":
+        return False
+    i = 2
+    while i < n:
+        if data[i] != 0xFF:
+            return False
+        while i < n and data[i] == 0xFF:  # fill bytes before a marker
+            i += 1
+        if i >= n:
+            return False
+        marker = data[i]
+        i += 1
+        if marker == 0xD9:  # end of image
+            return True
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            continue
+        if i + 2 > n:
+            return False
+        length = int.from_bytes(data[i:i + 2], "big")
+        if length < 2 or i + length > n:
+            return False
+        i += length
+        if marker == 0xDA:  # start of scan: entropy-coded data up to the next real marker
+            while True:
+                j = data.find(b"\xff", i)
+                if j < 0 or j + 1 >= n:
+                    return False
+                following = data[j + 1]
+                if following == 0x00 or 0xD0 <= following <= 0xD7:
+                    i = j + 2
+                elif following == 0xFF:
+                    i = j + 1
+                else:
+                    i = j
+                    break
+    return False
+
+
+def png_is_complete(data: bytes) -> bool:
+    """True when a PNG's chunks run, uncut and with correct checksums, up to IEND."""
+    import zlib
+
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        return False
+    i, n = 8, len(data)
+    while i + 12 <= n:
+        length = int.from_bytes(data[i:i + 4], "big")
+        kind = data[i + 4:i + 8]
+        end = i + 12 + length
+        if end > n:
+            return False
+        if zlib.crc32(data[i + 4:i + 8 + length]) != int.from_bytes(data[i + 8 + length:end], "big"):
+            return False
+        if kind == b"IEND":
+            return True
+        i = end
+    return False
+
+
 def clean_photo(upload):
-    """A re-encoded JPEG (ContentFile) from an uploaded JPEG/PNG, or a ValidationError."""
+    """A re-encoded JPEG (ContentFile) from an uploaded JPEG/PNG, or a ValidationError.
+
+    A truncated or damaged file is refused whatever Pillow's process-wide settings are.
+    """
     if upload.size > PHOTO_MAX_BYTES:
         raise forms.ValidationError(_("The photo is too large: at most 5 MB."))
+    upload.seek(0)
+    data = upload.read(PHOTO_MAX_BYTES + 1)
+    incomplete = forms.ValidationError(_("This photo file is incomplete or damaged (was the upload cut off?). "
+                                         "Upload it again, or choose another photo."))
+    if data[:3] == b"\xff\xd8\xff" and not jpeg_is_complete(data):
+        raise incomplete
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and not png_is_complete(data):
+        raise incomplete
     try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
+        with Image.open(io.BytesIO(data)) as probe:
             kind = probe.format
             width, height = probe.size
             probe.verify()
@@ -40,8 +118,7 @@ def clean_photo(upload):
     if max(width, height) > PHOTO_MAX_SIDE:
         raise forms.ValidationError(_("The photo is too big: at most 6000 pixels on a side."))
     try:
-        upload.seek(0)
-        with Image.open(upload) as image:
+        with Image.open(io.BytesIO(data)) as image:
             image = ImageOps.exif_transpose(image).convert("RGB")
             image.thumbnail((PHOTO_OUTPUT_SIDE, PHOTO_OUTPUT_SIDE))
             out = io.BytesIO()

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.signing import BadToken, read_token
+from core.text import parse_id
 from summits.ics import calendar_for_sessions
 from summits.models import Session, Summit
 
@@ -160,7 +161,8 @@ def manage(request, token):
                 messages.error(request, str(exc))
             return redirect("registrations:manage", token=token)
         elif action in ("book", "unbook"):
-            session = Session.objects.filter(pk=request.POST.get("session") or 0, summit=registration.summit).first()
+            session_id = parse_id(request.POST.get("session"))
+            session = Session.objects.filter(pk=session_id, summit=registration.summit).first() if session_id else None
             if session is None:
                 messages.error(request, _("This session cannot be booked."))
             elif action == "unbook":

@@ -191,6 +191,11 @@ class Theme(SlugFromTitleMixin, models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def summit_slug(self):
+        """The summit's slug, as the import expects it (an export can be imported back)."""
+        return self.summit.slug
+
 
 
 class Room(models.Model):
@@ -208,6 +213,11 @@ class Room(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def summit_slug(self):
+        """The summit's slug, as the import expects it (an export can be imported back)."""
+        return self.summit.slug
 
 
 class Speaker(models.Model):

@@ -39,3 +39,20 @@ def test_languages_are_the_six_un_languages():
 def test_celery_runs_eagerly_without_a_broker():
     result = run_manage("shell", "-c", "from django.conf import settings; print(settings.CELERY_TASK_ALWAYS_EAGER)")
     assert result.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_email_file_path_comes_from_the_environment(tmp_path):
+    result = run_manage("shell", "-c", "from django.conf import settings; print(settings.EMAIL_FILE_PATH)",
+                        EMAIL_FILE_PATH=str(tmp_path / "outgoing"))
+    assert result.stdout.strip().splitlines()[-1] == str(tmp_path / "outgoing")
+
+
+def test_the_file_email_backend_writes_where_the_environment_says(tmp_path):
+    code = ("from django.core.mail import send_mail; "
+            "send_mail('Subject', 'Body', 'from@example.org', ['to@example.org'])")
+    result = run_manage("shell", "-c", code, EMAIL_FILE_PATH=str(tmp_path / "outgoing"),
+                        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+                        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    assert result.returncode == 0, result.stderr
+    files = list((tmp_path / "outgoing").iterdir())
+    assert len(files) == 1 and "Subject: Subject" in files[0].read_text()

@@ -133,3 +133,25 @@ CERTIFICATE_WORDS = {"en": "Certificate of attendance", "fr": "Attestation de pa
 def test_certificate_is_written_in_the_participants_language(language):
     content = flat(render_certificate(certificate(language)))
     assert CERTIFICATE_WORDS[language] in (content.replace(" ", "") if language == "zh-hans" else content)
+
+
+@pytest.mark.parametrize("title", ["Post-2020 Summit: l'avenir", "قمة ما بعد 2020: «المستقبل»", "2020年后峰会：“未来”"])
+def test_participants_list_header_prints_the_summit_title_as_written_on_every_page(title):
+    rows = [ParticipantRow(f"Family{n:03}", "Given", f"Organisation {n // 10}", "Delegate", "Senegal")
+            for n in range(160)]
+    pages = page_texts(render_participants_list(title, "11 January 2021", rows, language="en"))
+    assert len(pages) >= 3
+    # The running header is the line above the page number; the subtitle of page 1 shows the title as
+    # the body prints it (Arabic comes out of the PDF in visual order: compare like with like).
+    in_body = pages[0].splitlines()[1].split(" · ")[0]
+    headers = [page.splitlines()[-2].strip() for page in pages]
+    assert headers == [in_body] * len(pages)
+    if title.isascii():
+        assert in_body == title
+    assert not any("u002D" in page or "u0027" in page for page in pages)
+
+
+def test_each_page_of_a_letter_batch_shows_its_own_letters_reference_in_the_footer():
+    pages = page_texts(render_letters([letter(), letter(reference="OPS-ZZZZ9", given_name="Inger")]))
+    assert [page.splitlines()[-1].replace("\u200e", "").strip() for page in pages] == [
+        "Reference: OPS-7Q2K9", "Reference: OPS-ZZZZ9"]

@@ -175,3 +175,11 @@ def test_manage_page_query_count_does_not_grow(client, registration, django_asse
         SessionBooking.objects.create(registration=registration, session=session)
     with django_assert_max_num_queries(12):
         client.get(manage_url(registration))
+
+
+@pytest.mark.parametrize("value", ["abc", "", "-1", "1.5", "9" * 40, "١", "0x10", "\x00"])
+def test_booking_with_a_malformed_session_id_says_it_cannot_be_booked(client, registration, value):
+    response = client.post(manage_url(registration), {"action": "book", "session": value}, follow=True)
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == ["This session cannot be booked."]
+    assert SessionBooking.objects.count() == 0

@@ -9,6 +9,7 @@ YYYY-MM-DD, ``contact_*`` and ``review_state`` (``published`` puts it straight i
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
 from import_export import fields, widgets
 
@@ -70,6 +71,13 @@ class CountriesWidget(widgets.Widget):
         return ", ".join(str(c.code) for c in value or [])
 
 
+def _sets_review_state(commitment, original):
+    """A new commitment in a state other than "submitted", or a changed state: a review decision."""
+    if original is None:
+        return commitment.review_state != ReviewState.SUBMITTED
+    return commitment.review_state != original["review_state"]
+
+
 class CommitmentResource(PlenaryResource):
     reference = fields.Field(attribute="reference", column_name="reference")
     summit = fields.Field(attribute="summit", column_name="summit", widget=SummitWidget())
@@ -83,6 +91,13 @@ class CommitmentResource(PlenaryResource):
     new_money = fields.Field(attribute="is_new_money", column_name="new_money", widget=widgets.BooleanWidget())
     review_state = fields.Field(attribute="review_state", column_name="review_state",
                                 widget=ChoiceWidget(ReviewState))
+
+    # Beyond the import's own right ("commitments.change" on the row's summit, which also guards the
+    # contact email of a published commitment), a review decision needs the reviewer's.
+    guarded_fields = (
+        ("review_state", "commitments.review", _sets_review_state,
+         _lazy("Only a commitments reviewer of this summit may set a review state other than “submitted”.")),
+    )
 
     class Meta:
         model = Commitment

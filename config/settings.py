@@ -81,11 +81,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before every admin view: the doors Wagtail leaves open, closed by core.permissions.
+    "core.admin_guard.AdminGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Answers repeated anonymous page views from the cache before Wagtail routes them (cms/cache.py).
     "cms.cache.PageCacheMiddleware",

@@ -9,7 +9,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import teams
+        from . import admin_guard, teams
 
+        admin_guard.install()
         teams.connect()
         post_migrate.connect(teams.after_migrate, dispatch_uid="plenary_teams_after_migrate")

@@ -53,6 +53,8 @@ _REGISTRY: dict[str, ImportKind] = {}
 
 def register(kind: ImportKind):
     permissions._check_action(kind.action)
+    if not issubclass(kind.resource_class, RowPermissionsMixin):
+        raise TypeError(f"import kind {kind.name!r}: its resource must authorise each row (RowPermissionsMixin)")
     _REGISTRY[kind.name] = kind
     return kind
 
@@ -72,26 +74,43 @@ class RowPermissionsMixin:
     """
 
     summit_column = "summit"
+    # Columns that need more than the import's action, as (attribute, action, needs, message):
+    # ``needs(instance, original)`` says whether this row's value needs ``action`` on the row's summit
+    # (``original`` is {attribute: value} before the row, or None for a new record).
+    guarded_fields: tuple = ()
 
     def __init__(self, *, user=None, action=None, **kwargs):
         super().__init__(**kwargs)
         self.plenary_user = user
         self.plenary_action = action
 
+    def _may(self, action, summit_id):
+        if self.plenary_user is None or action is None:
+            return True  # the command line is the secretariat
+        return permissions.can(self.plenary_user, action, summit_id)
+
     def _allowed(self, summit_id):
-        if self.plenary_user is None or self.plenary_action is None:
-            return True
-        return permissions.can(self.plenary_user, self.plenary_action, summit_id)
+        return self._may(self.plenary_action, summit_id)
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
         instance._plenary_original_summit = None if new else permissions.summit_id_of(instance)
+        instance._plenary_original = None if new else {
+            attribute: getattr(instance, attribute) for attribute, *_rest in self.guarded_fields}
         if not new and permissions.summit_lookup(type(instance)) is not None:
             if not self._allowed(instance._plenary_original_summit):
                 raise ValidationError({self.summit_column: _("You may not change records of this summit.")})
 
+    def _guarded_errors(self, instance, errors):
+        summit_id = permissions.summit_id_of(instance)
+        original = getattr(instance, "_plenary_original", None)
+        for attribute, action, needs, message in self.guarded_fields:
+            if attribute not in errors and needs(instance, original) and not self._may(action, summit_id):
+                errors[attribute] = [str(message)]
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
+        self._guarded_errors(instance, errors)
         if permissions.summit_lookup(type(instance)) is not None and self.summit_column not in errors:
             summit_id = permissions.summit_id_of(instance)
             original = getattr(instance, "_plenary_original_summit", None)

@@ -167,6 +167,17 @@ def has_any_membership(user) -> bool:
     return is_secretariat(user) or bool(_grants(user))
 
 
+CHECKIN_ONLY = frozenset({"registrations.checkin"})
+
+
+def checkin_only(user) -> bool:
+    """A team member whose roles, on every summit, grant nothing but checking participants in."""
+    if is_secretariat(user) or not getattr(user, "is_authenticated", False):
+        return False
+    grants = _grants(user)
+    return bool(grants) and all(actions <= CHECKIN_ONLY for actions in grants.values())
+
+
 def summit_ids_for(user, action: str) -> set[int] | None:
     """Ids of the summits where ``user`` may do ``action``; ``None`` means every summit (secretariat)."""
     _check_action(action)

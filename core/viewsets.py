@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
@@ -217,8 +218,33 @@ class PlenaryViewSet(ModelViewSet):
         return super().construct_view(view_class, **kwargs)
 
 
+class NoAddView(CreateView):
+    """For records made only by their own service (a public form, an import): the admin never adds one."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
 class ScopedViewSet(PlenaryViewSet):
-    """A ModelViewSet whose every view asks core.permissions (see the module docstring)."""
+    """A ModelViewSet whose every view asks core.permissions (see the module docstring).
+
+    ``add_view_enabled = False`` for records the admin never creates (registrations come from the
+    public form or an import, progress reports from their signed link): no "Add" button, and the
+    add URL refuses.
+    """
+
+    add_view_enabled = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.add_view_enabled:
+            self.add_view_class = NoAddView
+
+    def get_index_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_index_view_kwargs(**kwargs)
+        if not self.add_view_enabled:
+            view_kwargs["add_url_name"] = None
+        return view_kwargs
 
     def construct_view(self, view_class, **kwargs):
         if not issubclass(view_class, ScopedViewMixin):

@@ -5,7 +5,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import import_views
+from . import admin_guard, import_views
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_queryset(pages, request):
+    return admin_guard.chooser_pages(pages, request)
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's images and documents apps register theirs
+def scope_admin_api(router):
+    from wagtail.documents import get_document_model
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images import get_image_model
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+
+    router.register_endpoint("images", admin_guard.collection_scoped(ImagesAdminAPIViewSet, get_image_model()))
+    router.register_endpoint("documents", admin_guard.collection_scoped(DocumentsAdminAPIViewSet,
+                                                                        get_document_model()))
 
 
 @hooks.register("register_admin_urls")

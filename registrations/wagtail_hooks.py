@@ -1,7 +1,6 @@
 """Organisers' back office for registrations: participants list, check-in, categories,
 invitations and email templates (scoped to the summits each organiser is given)."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -106,17 +105,10 @@ class RegistrationEditView(generic.EditView):
         return instance
 
 
-class NoAddView(generic.CreateView):
-    """Registrations are created by the public form or an import (references, capacity, emails), never here."""
-
-    def dispatch(self, request, *args, **kwargs):
-        raise PermissionDenied
-
-
 class RegistrationViewSet(ScopedViewSet):
     """Organisers correct a participant's details here; status changes go through the participants list."""
 
-    add_view_class = NoAddView
+    add_view_enabled = False  # created by the public form or an import (references, capacity, emails), never here
     copy_view_enabled = False
     model = Registration
     icon = "user"

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext as _
 
 from .permissions import Role
 
@@ -142,16 +144,88 @@ def after_migrate(sender, **kwargs):
             logger.exception("could not sync summit teams after migrate")
 
 
+class TeamError(ValidationError):
+    """A team change that would break a rule (the message says which, in the user's language)."""
+
+
+def _audit(summit, action, user, role, by):
+    """One entry in the summit's history (Wagtail's site history and the summit's own history tab)."""
+    from wagtail.log_actions import log
+
+    if by is None or not getattr(by, "pk", None):
+        return
+    log(instance=summit, action=action, user=by,
+        data={"member": user.get_username(), "member_id": user.pk, "role": str(role)})
+
+
 def add_member(summit, user, role, *, by=None):
     """Give ``user`` a role in the summit's team (idempotent). Returns the membership."""
     from .models import Membership
 
+    if role not in Role.values:
+        raise TeamError(_("Choose one of the roles."))
     membership, created = Membership.objects.get_or_create(
         summit=summit, user=user, role=role, defaults={"added_by": by if getattr(by, "pk", None) else None}
     )
     if created:
         logger.info("user %s is now %s of summit %s (by %s)", user.pk, role, summit.pk, getattr(by, "pk", None))
+        _audit(summit, "plenary.team.add", user, role, by)
     return membership
+
+
+def _managers_left(summit, without_pk):
+    """Managers of the summit other than membership ``without_pk``, rows locked until the transaction ends."""
+    from .models import Membership
+
+    return Membership.objects.select_for_update().filter(summit=summit, role=Role.MANAGER).exclude(pk=without_pk)
+
+
+def _keep_a_manager(membership):
+    if membership.role == Role.MANAGER and not _managers_left(membership.summit, membership.pk).exists():
+        raise TeamError(_("A summit keeps at least one manager: make someone else manager first."))
+
+
+@transaction.atomic
+def change_role(membership, role, *, by=None):
+    """Give a member another role instead of this one (the last manager stays manager)."""
+    from .models import Membership
+
+    if role not in Role.values:
+        raise TeamError(_("Choose one of the roles."))
+    membership = Membership.objects.select_for_update().select_related("summit", "user").get(pk=membership.pk)
+    if membership.role == role:
+        return membership
+    _keep_a_manager(membership)
+    existing = Membership.objects.filter(summit=membership.summit, user=membership.user, role=role).first()
+    old_role = membership.role
+    if existing is not None:  # they already hold the new role: this one simply goes
+        membership.delete()
+        membership = existing
+    else:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    logger.info("user %s: %s -> %s in summit %s (by %s)", membership.user_id, old_role, role,
+                membership.summit_id, getattr(by, "pk", None))
+    if by is not None and getattr(by, "pk", None):
+        from wagtail.log_actions import log
+
+        log(instance=membership.summit, action="plenary.team.change", user=by,
+            data={"member": membership.user.get_username(), "member_id": membership.user_id,
+                  "role": str(role), "previous_role": str(old_role)})
+    return membership
+
+
+@transaction.atomic
+def remove_membership(membership, *, by=None):
+    """Take one role away from a member (never the summit's last manager)."""
+    from .models import Membership
+
+    membership = Membership.objects.select_for_update().select_related("summit", "user").get(pk=membership.pk)
+    _keep_a_manager(membership)
+    membership.delete()
+    logger.info("user %s is no longer %s of summit %s (by %s)", membership.user_id, membership.role,
+                membership.summit_id, getattr(by, "pk", None))
+    _audit(membership.summit, "plenary.team.remove", membership.user, membership.role, by)
 
 
 def remove_member(summit, user, role=None):
@@ -162,3 +236,24 @@ def remove_member(summit, user, role=None):
         qs = qs.filter(role=role)
     for membership in qs:
         membership.delete()
+
+
+def find_user(text):
+    """The active user whose username or email is ``text`` (case-insensitive), or a TeamError saying why not."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    text = (text or "").strip()
+    if not text:
+        raise TeamError(_("Give the person's username or email address."))
+    by_name = User.objects.filter(is_active=True, **{f"{User.USERNAME_FIELD}__iexact": text})
+    if by_name.count() == 1:
+        return by_name.get()
+    by_email = User.objects.filter(is_active=True, email__iexact=text)
+    count = by_email.count()
+    if count == 1:
+        return by_email.get()
+    if count > 1:
+        raise TeamError(_("Several accounts use this email address: give the username instead."))
+    raise TeamError(_("No account has this username or email address. The secretariat creates accounts; "
+                      "ask them, then add the person here."))

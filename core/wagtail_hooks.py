@@ -5,7 +5,47 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_guard, import_views
+from . import admin_guard, import_views, team_views
+
+
+@hooks.register("register_admin_urls")
+def register_team_urls():
+    return [path("plenary/summits/<int:summit_id>/team/", team_views.team, name="plenary_team")]
+
+
+@hooks.register("register_log_actions")
+def register_team_log_actions(actions):
+    from wagtail.log_actions import LogFormatter
+
+    from .permissions import Role
+
+    def role_label(value):
+        return Role(value).label if value in Role.values else value
+
+    @actions.register_action("plenary.team.add")
+    class AddMember(LogFormatter):
+        label = _("Team: member added")
+
+        def format_message(self, log_entry):
+            return _("%(member)s added to the team as %(role)s") % {
+                "member": log_entry.data.get("member", "?"), "role": role_label(log_entry.data.get("role"))}
+
+    @actions.register_action("plenary.team.change")
+    class ChangeRole(LogFormatter):
+        label = _("Team: role changed")
+
+        def format_message(self, log_entry):
+            return _("%(member)s: %(previous)s → %(role)s") % {
+                "member": log_entry.data.get("member", "?"), "role": role_label(log_entry.data.get("role")),
+                "previous": role_label(log_entry.data.get("previous_role"))}
+
+    @actions.register_action("plenary.team.remove")
+    class RemoveMember(LogFormatter):
+        label = _("Team: member removed")
+
+        def format_message(self, log_entry):
+            return _("%(member)s is no longer %(role)s") % {
+                "member": log_entry.data.get("member", "?"), "role": role_label(log_entry.data.get("role"))}
 
 
 @hooks.register("construct_page_chooser_queryset")

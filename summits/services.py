@@ -130,15 +130,27 @@ def ensure_collection(summit):
     return collection
 
 
+_CREATED_HOOKS: list = []  # callables (summit, by) run when a summit is created (e.g. cms: its draft page)
+
+
+def on_summit_created(function):
+    """Register ``function(summit, by)`` to run, in the same transaction, whenever a summit is created."""
+    _CREATED_HOOKS.append(function)
+    return function
+
+
 @transaction.atomic
 def summit_created(summit, *, by=None):
-    """A new summit: its creator manages it, and its team gets a collection for images and documents."""
+    """A new summit: its creator manages it, its team gets a collection for images and documents, and
+    the apps above add what a summit needs (the public site: its summit page, as a draft)."""
     from core import teams
     from core.permissions import Role
 
     ensure_collection(summit)
     if by is not None and getattr(by, "pk", None):
         teams.add_member(summit, by, Role.MANAGER, by=by)
+    for hook in _CREATED_HOOKS:
+        hook(summit, by)
     transaction.on_commit(lambda: teams.sync(summit.pk))
     logger.info("summit %s created by %s", summit.slug, getattr(by, "pk", None))
     return summit

@@ -1,11 +1,15 @@
 """The organisers' back office for the summit domain (Wagtail viewsets)."""
 
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import Button
 
+from core.permissions import can
 from core.viewsets import PlenaryViewSet, ScopedViewSet
 
 from . import services
@@ -47,8 +51,19 @@ class SummitCreateView(generic.CreateView):
         return instance
 
 
+class SummitEditView(generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if can(self.request.user, "team.manage", self.object):
+            buttons.append(Button(_("Team"), url=reverse("plenary_team", args=[self.object.pk]), icon_name="group",
+                                  priority=5))
+        return buttons
+
+
 class SummitViewSet(ScopedViewSet):
     add_view_class = SummitCreateView
+    edit_view_class = SummitEditView
     url_prefix = "summits/summits"
     url_namespace = "summits_summit"
     model = Summit

@@ -9,7 +9,7 @@ YYYY-MM-DD, ``contact_*`` and ``review_state`` (``published`` puts it straight i
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 from import_export import fields, widgets
 
@@ -96,7 +96,7 @@ class CommitmentResource(PlenaryResource):
     # contact email of a published commitment), a review decision needs the reviewer's.
     guarded_fields = (
         ("review_state", "commitments.review", _sets_review_state,
-         _lazy("Only a commitments reviewer of this summit may set a review state other than “submitted”.")),
+         gettext_lazy("Only a commitments reviewer of this summit may set a review state other than “submitted”.")),
     )
 
     class Meta:

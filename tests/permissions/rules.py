@@ -201,6 +201,7 @@ RULES: dict[str, Rule] = {
     "summits_session:*": viewset(PROGRAMME, "session", change=("programme.change",)),
     "summits_speaker:*": viewset(DIRECTORY, "speaker", change=("directory.change",), shared=True),
     "summits_organisation:*": viewset(DIRECTORY, "organisation", change=("directory.change",), shared=True),
+    "plenary_team": Rule(("team.manage",), fill={"summit_id": "summit"}),
     "plenary_import": Rule(("programme.change", "directory.change", "registrations.change", "commitments.change")),
     "plenary_import_upload": Rule(("directory.change",), fill={"kind": "organisations"}, shared=True),
     "plenary_import_confirm": Rule(("directory.change",), fill={"kind": "organisations"}, shared=True),

@@ -26,7 +26,7 @@ REPORT_ACTIONS = [("approve", gettext_lazy("Approve")), ("publish", gettext_lazy
 
 def _commitment_for(request, pk):
     commitment = get_object_or_404(
-        Commitment.objects.select_related("summit", "lead_organisation", "coalition"), pk=pk
+        Commitment.objects.select_related("summit", "lead_organisation", "coalition", "session"), pk=pk
     )
     if not can_on(request.user, "commitments.view", commitment):
         raise PermissionDenied
@@ -77,6 +77,7 @@ def review_commitment(request, pk):
         "duplicates": commitment.possible_duplicates.select_related("lead_organisation"),
         "report_url": services.report_url(commitment) if commitment.review_state == ReviewState.PUBLISHED else "",
         "deliverables": commitment.deliverables.all(),
+        "themes": commitment.themes.order_by("sort_order", "title"),
         "ReportState": ReportState,
     })
 

@@ -16,3 +16,10 @@ class CmsConfig(AppConfig):
 
         signals.connect()
         teams.connect()
+
+        from summits.copying import register_copier
+
+        from .copying import copy_pages, undo_pages
+
+        register_copier("cms", _("Copying the summit's pages in every language"), copy_pages, undo=undo_pages,
+                        order=80)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "registrations",
     "announcements",
     "cms",
+    "cockpit",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -239,6 +240,12 @@ CELERY_BEAT_SCHEDULE["registrations-anonymise-expired"] = {
 # announcements: report reminders every day, the overdue list for organisers every week.
 CELERY_BEAT_SCHEDULE["announcements-report-reminders"] = {
     "task": "announcements.send_reminders", "schedule": 60 * 60 * 24,
+}
+from celery.schedules import crontab  # noqa: E402
+
+# cockpit: what waits for each reviewer's decision, every morning at 06:00 UTC.
+CELERY_BEAT_SCHEDULE["cockpit-review-digests"] = {
+    "task": "cockpit.send_review_digests", "schedule": crontab(hour=6, minute=0),
 }
 CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
     "task": "announcements.send_overdue_digest", "schedule": 60 * 60 * 24 * 7,

@@ -54,14 +54,15 @@ class JobKind:
     action: str  # core.permissions action needed on the job's summit to see it
     max_attempts: int = 1
     keep_hours: int | None = None  # results deleted this long after the job finished (None: setting)
+    result_url: callable = None  # job -> (url, label) of what the finished job made, for the progress page
 
 
 _KINDS: dict[str, JobKind] = {}
 
 
-def register(name, run, *, label, action, max_attempts=1, keep_hours=None) -> JobKind:
+def register(name, run, *, label, action, max_attempts=1, keep_hours=None, result_url=None) -> JobKind:
     permissions._check_action(action)
-    kind = JobKind(name, run, label, action, max_attempts, keep_hours)
+    kind = JobKind(name, run, label, action, max_attempts, keep_hours, result_url)
     _KINDS[name] = kind
     return kind
 

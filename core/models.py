@@ -162,3 +162,22 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in (self.State.SUCCEEDED, self.State.FAILED, self.State.CANCELLED)
+
+
+class WorkspaceChoice(models.Model):
+    """The summit an organiser last chose to work in (the admin's summit switcher), remembered per user."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="plenary_workspace"
+    )
+    summit = models.ForeignKey(
+        "summits.Summit", verbose_name=_("summit"), on_delete=models.CASCADE, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("chosen at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("chosen summit")
+        verbose_name_plural = _("chosen summits")
+
+    def __str__(self):
+        return f"{self.user} → {self.summit_id}"

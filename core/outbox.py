@@ -51,6 +51,19 @@ def register_renderer(name: str, function):
     return function
 
 
+_KIND_LABELS: dict[str, str] = {}
+
+
+def register_kind_label(kind: str, label):
+    """A readable name for an email kind ("registrations.approved" → "Registration approved")."""
+    _KIND_LABELS[kind] = label
+
+
+def kind_label(kind: str) -> str:
+    label = _KIND_LABELS.get(kind)
+    return str(label) if label is not None else kind
+
+
 def target_of(obj) -> tuple[str, int | None]:
     if obj is None:
         return "", None

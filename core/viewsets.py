@@ -11,7 +11,10 @@ subclass adds) so that:
 
 - listings and filter drop-downs only hold records of summits the user may see;
 - an object view refuses (PermissionDenied) a record of a summit the user may not act on;
-- foreign-key choices in its forms are limited the same way (:class:`ScopedForm`).
+- foreign-key choices in its forms are limited the same way (:class:`ScopedForm`);
+- an add form starts in the organiser's current summit (``?summit=<id>`` or the workspace's choice,
+  :mod:`core.workspace`), and once a form's summit is known (that, or the record's own summit) the
+  summit is fixed and every other choice (themes, rooms, sessions, categories…) is limited to it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -121,11 +125,17 @@ def summit_choices(user, model):
 
 
 class ScopedForm(WagtailAdminModelForm):
-    """Every foreign-key and many-to-many choice limited to records of summits the user may act on."""
+    """Every foreign-key and many-to-many choice limited to records of summits the user may act on.
+
+    When the form's summit is known (the record's own, the one posted, or the initial one an add
+    view gives), the summit field offers only that summit and every other scoped choice is limited
+    to records of that summit: a session's themes and rooms are its summit's themes and rooms.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self, "for_user", None)
+        self.form_summit_id = None
         if user is None:
             return
         Summit = permissions._summit_model()
@@ -137,6 +147,40 @@ class ScopedForm(WagtailAdminModelForm):
                 field.queryset = queryset & summit_choices(user, self._meta.model)
             elif policy_for(queryset.model) is not None:
                 field.queryset = visible(queryset, user)
+        self._fix_summit(Summit)
+
+    def _known_summit_id(self):
+        field = self.fields.get("summit")
+        if field is None:
+            return permissions.summit_id_of(self.instance) if self.instance.pk else None
+        if self.is_bound:
+            raw = self.data.get(self.add_prefix("summit"), "")
+        elif getattr(self.instance, "summit_id", None):
+            raw = self.instance.summit_id
+        else:
+            raw = self.initial.get("summit", "")
+        raw = getattr(raw, "pk", raw)
+        return int(raw) if str(raw).isdigit() else None
+
+    def _fix_summit(self, Summit):
+        summit_id = self._known_summit_id()
+        if summit_id is None:
+            return
+        field = self.fields.get("summit")
+        if field is not None and getattr(field, "queryset", None) is not None and field.queryset.model is Summit:
+            if not field.queryset.filter(pk=summit_id).exists():
+                return  # not a summit this user may use: the field's own validation refuses it
+            field.queryset = field.queryset.filter(pk=summit_id)
+            field.empty_label = None
+            field.help_text = _("Records are added to the summit you work in; switch summits in the workspace.")
+        self.form_summit_id = summit_id
+        for name, other in self.fields.items():
+            queryset = getattr(other, "queryset", None)
+            if name == "summit" or queryset is None or queryset.model is Summit:
+                continue
+            lookup = permissions.summit_lookup(queryset.model)
+            if lookup and lookup != "pk":
+                other.queryset = queryset.filter(**{lookup: summit_id})
 
 
 # Which policy action each generic view needs on its object.
@@ -163,6 +207,19 @@ class ScopedViewMixin:
 
     def _policy(self):
         return self.scoped_policy or policy_for(self.model)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        policy = self._policy()
+        record = getattr(self, "object", None)
+        if (policy is not None and policy.lookup == "summit" and "summit" not in initial
+                and getattr(record, "summit_id", None) is None):
+            from .workspace import summit_from_request
+
+            summit = summit_from_request(self.request, policy.action_for("add"))
+            if summit is not None:
+                initial["summit"] = summit.pk
+        return initial
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset()

@@ -1,11 +1,14 @@
-"""Admin screens of the ground floor: spreadsheet imports (every registered kind)."""
+"""Admin screens of the ground floor: spreadsheet imports (every registered kind), the summit workspace's
+switcher, and the admin's own stylesheet."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_guard, import_views, team_views
+from . import admin_guard, import_views, job_views, team_views, workspace, workspace_views
 
 
 @hooks.register("register_admin_urls")
@@ -74,6 +77,21 @@ def register_import_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_workspace_urls():
+    return [
+        path("workspace/", workspace_views.choose, name="plenary_workspace"),
+        path("workspace/switch/", workspace_views.switch, name="plenary_workspace_switch"),
+        path("plenary/jobs/<str:job_id>/", job_views.job_progress, name="plenary_job"),
+        path("plenary/jobs/<str:job_id>/status.json", job_views.job_status, name="plenary_job_status"),
+    ]
+
+
+@hooks.register("insert_global_admin_css")
+def global_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
+
+
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
         return import_views.importable_kinds(request.user) != []
@@ -82,3 +100,24 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem(_("Import spreadsheets"), reverse("plenary_import"), icon_name="upload", order=900)
+
+
+class WorkspaceMenuItem(MenuItem):
+    """"Summit workspace", named after the summit the organiser works in."""
+
+    def is_shown(self, request):
+        return workspace.available_summits(request.user).exists()
+
+    def render_component(self, request):
+        from wagtail.admin.ui.sidebar import LinkMenuItem
+
+        summit = workspace.current_summit(request)
+        label = summit.title if summit is not None else self.label
+        return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name, classname=self.classname,
+                            attrs=self.attrs)
+
+
+@hooks.register("register_admin_menu_item")
+def register_workspace_menu_item():
+    return WorkspaceMenuItem(_("Summit workspace"), reverse("plenary_workspace"), name="summit-workspace",
+                             icon_name="globe", order=50)

@@ -10,9 +10,10 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
+from core import workspace
 from core.permissions import can, can_on, summits_for
 from summits.choices import OrganisationKind
 
@@ -86,7 +87,13 @@ class FilterForm(forms.Form):
 
 def _filtered(request):
     summits = summits_for(request.user, "registrations.view")
-    form = FilterForm(request.GET or None, summits=summits)
+    data = request.GET.copy()
+    if "summit" not in data:
+        # The list opens on the summit the organiser works in (the workspace's choice); "All" shows every one.
+        current = workspace.summit_from_request(request, "registrations.view")
+        if current is not None:
+            data["summit"] = str(current.pk)
+    form = FilterForm(data or None, summits=summits)
     qs = form.apply(admin_registrations(summits).filter(anonymised_at__isnull=True))
     return form, qs, summits
 
@@ -141,9 +148,18 @@ def _bulk(request):
     if action == "reject" and not reason:
         messages.error(request, _("Give a reason for the rejection."))
         return redirect(_back(request))
+    if request.POST.get("confirmed") != "yes":
+        # Every one of these actions emails the participants: say how many, and ask first.
+        preview = services.bulk_preview(allowed, action)
+        return render(request, "registrations/admin/bulk_confirm.html", {
+            "action": action, "action_label": dict(ACTIONS)[action], "ids": sorted(allowed), "reason": reason,
+            "query": request.POST.get("query", ""), "preview": preview, "back": _back(request),
+        })
     done, errors = services.bulk_change_status(sorted(allowed), action, actor=request.user, reason=reason)
     if done:
-        messages.success(request, _("%(count)d registration(s) updated.") % {"count": len(done)})
+        messages.success(request, ngettext(
+            "%(count)d registration updated; the participant is told by email.",
+            "%(count)d registrations updated; each participant is told by email.", len(done)) % {"count": len(done)})
     for error in errors:
         messages.error(request, error)
     return redirect(_back(request))

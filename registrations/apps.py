@@ -34,8 +34,25 @@ class RegistrationsConfig(AppConfig):
 
         jobs.register(documents.JOB_KIND, documents.run_batch_job, label=_("Badges and letters"),
                       action="registrations.documents")
+        from . import messages
+
+        jobs.register(messages.JOB_KIND, messages.run_send_job, label=_("Message to participants"),
+                      action="registrations.message")
+        outbox.register_renderer(messages.RENDERER, messages.render_outbox_email)
+        outbox.register_kind_label(messages.EMAIL_KIND, _("Message to participants"))
+        outbox.register_kind_label(messages.TEST_KIND, _("Message to participants (test)"))
 
         outbox.register_renderer("registration", render_outbox_email)
+        from summits.copying import register_copier
+
+        from .copying import copy_setup
+
+        register_copier("registrations", _("Copying registration categories and email templates"), copy_setup,
+                        order=50)
+        from .choices import EmailKind
+
+        for value, label in EmailKind.choices:
+            outbox.register_kind_label(f"registrations.{value}", label)
         post_save.connect(_session_saved, sender=Session, dispatch_uid="registrations_session_seats")
 
         for model in (RegistrationCategory, EmailTemplate):

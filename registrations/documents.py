@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,7 +58,10 @@ FORMATS = {
 }
 
 SORT_KEYS = {
-    "category": lambda b: (b.category.casefold(), b.family_name.casefold(), b.given_name.casefold()),
+    # The category's own order (then the category itself), never its translated label: one category's badges
+    # stay together whatever language each holder reads.
+    "category": lambda b: (b.category_order, b.category_key or b.category.casefold(), b.family_name.casefold(),
+                           b.given_name.casefold()),
     "family_name": lambda b: (b.family_name.casefold(), b.given_name.casefold()),
     "country": lambda b: (b.country.casefold(), b.family_name.casefold(), b.given_name.casefold()),
 }
@@ -78,6 +82,8 @@ class BadgeData:
     country: str = ""
     summit_colour: str = "#1B6E3A"
     reference: str = ""
+    category_order: int = 0  # the category's sort order (RegistrationCategory.sort_order)
+    category_key: str = ""  # the same for every language (the category's id); empty: sort by label
 
 
 def _char_em(char: str, bold: bool) -> float:
@@ -144,6 +150,7 @@ def badge_html(badge: BadgeData, badge_format: str = ID1) -> str:
             "photo": _photo_uri(badge.photo_path),
             "initials": _initials(badge),
             "band_text": text_colour_on(badge.colour),
+            "band": band_layout(badge.category, badge_format),
         }
         return render_to_string("registrations/documents/_badge.html", context)
 
@@ -177,12 +184,48 @@ def _badge_css(badge_format: str) -> str:
 .badge .org {{ height: {mm(10)}; padding: {mm(0.8)} {pad:.2f}mm 0; box-sizing: border-box; overflow: hidden;
   font-size: {7 * k:.2f}pt; color: #333; overflow-wrap: anywhere; }}
 .badge .band {{ position: absolute; bottom: 0; width: 100%; height: {mm(11)}; box-sizing: border-box;
-  padding: 0 {pad:.2f}mm; font-size: {10.5 * k:.2f}pt; font-weight: bold; line-height: {mm(11)};
-  text-align: center; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }}
+  padding: 0 {pad:.2f}mm; font-weight: bold; line-height: {BAND_LINE_HEIGHT};
+  text-align: center; overflow: hidden; overflow-wrap: anywhere; }}
 """
 
 
+BAND_LINE_HEIGHT = 1.12
+BAND_MAX_LINES = 3
+
+
+def band_layout(text: str, badge_format: str = ID1) -> dict:
+    """Font size (pt), lines and top padding (pt) for a category label in the badge's coloured band.
+
+    The label is never cut: it takes the largest size at which it fits on one line, else on two, else
+    on three (down to a legible minimum), and is centred vertically in the band.
+    """
+    fmt = FORMATS[badge_format]
+    k = fmt.height / 85.6
+    width_mm = fmt.width - 2 * 3.0 * k
+    band_pt = 11 * k / 25.4 * 72
+    max_pt, min_pt = 10.5 * k, 5.5 * k
+    ems = sum(_char_em(char, True) for char in text) or 1.0
+    usable = width_mm / 25.4 * 72 * 0.92  # the width estimate is rough: keep a margin
+    options = []
+    for lines in range(1, BAND_MAX_LINES + 1):
+        # Words do not fill every line: leave a fifth of each line for wrapping.
+        fill = 1.0 if lines == 1 else 0.8
+        size = min(max_pt, band_pt / (lines * BAND_LINE_HEIGHT), usable * lines * fill / ems)
+        options.append((round(size, 1), -lines))
+    size, lines = max(options)
+    lines, size = -lines, max(size, min_pt)
+    pad = max(0.0, (band_pt - lines * size * BAND_LINE_HEIGHT) / 2)
+    return {"pt": round(size, 1), "lines": lines, "pad": round(pad, 1)}
+
+
 BADGES_PER_CHUNK = 100
+PROGRESS_STEPS = 10  # a batch reports progress at least this many times (when it has as many badges)
+
+
+def _adaptive(count: int, largest: int) -> int:
+    """A chunk size giving about PROGRESS_STEPS chunks, never above ``largest``: the progress bar moves
+    for a batch of 30 badges as it does for 3,000."""
+    return max(1, min(largest, -(-count // PROGRESS_STEPS)))
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -202,7 +245,7 @@ def _chunk_progress(progress, chunk_sizes: list[int]):
 
 
 def render_badges(badges: list[BadgeData], badge_format: str = ID1, *, language: str | None = None,
-                  progress=None, chunk_size: int = BADGES_PER_CHUNK) -> bytes:
+                  progress=None, chunk_size: int | None = None) -> bytes:
     """One page per badge, each page the size of the badge (card printers, or a single badge).
 
     ``progress(done, total)`` is called as badges are laid out, in chunks of ``chunk_size``.
@@ -210,7 +253,7 @@ def render_badges(badges: list[BadgeData], badge_format: str = ID1, *, language:
     language = language or (badges[0].language if badges else settings.LANGUAGE_CODE)
     fmt = FORMATS[badge_format]
     css = mark_safe(_badge_css(badge_format))
-    chunks = _chunks(badges, chunk_size) or [[]]
+    chunks = _chunks(badges, chunk_size or _adaptive(len(badges), BADGES_PER_CHUNK)) or [[]]
 
     def htmls():
         for chunk in chunks:
@@ -271,7 +314,7 @@ def sheet_geometry(badge_format: str) -> dict:
 
 
 def render_badge_sheets(badges: list[BadgeData], badge_format: str = ID1, *, order: str = "category",
-                        language: str = "en", progress=None, sheets_per_chunk: int = 12) -> bytes:
+                        language: str = "en", progress=None, sheets_per_chunk: int | None = None) -> bytes:
     """A4 sheets of badges with crop marks, in ``order`` (category, family_name or country).
 
     Each badge is in its holder's language; ``language`` is the sheet's own (page furniture).
@@ -281,6 +324,8 @@ def render_badge_sheets(badges: list[BadgeData], badge_format: str = ID1, *, ord
     ordered = sort_badges(badges, order)
     geometry = sheet_geometry(badge_format)
     css = mark_safe(_badge_css(badge_format))
+    if sheets_per_chunk is None:
+        sheets_per_chunk = _adaptive(-(-len(ordered) // fmt.per_sheet), 12)
     chunks = _chunks(ordered, fmt.per_sheet * sheets_per_chunk) or [[]]
 
     def htmls():
@@ -486,6 +531,8 @@ def badge_data_for(registration, language: str | None = None) -> BadgeData:
             family_name=registration.family_name,
             organisation=registration.organisation_display or "",
             category=str(category.name) if category else "",
+            category_order=category.sort_order if category else 0,
+            category_key=f"{category.pk:012d}" if category else "",
             colour=(getattr(category, "badge_colour", "") or "#555555") if category else "#555555",
             photo_path=_file_path(registration.photo),
             summit_title=summit.title,
@@ -654,7 +701,22 @@ def render_summit_batch(summit, kind: str, *, order: str = "category", language:
             pdf = render_badge_sheets(badges, badge_format, order=order, language=language, progress=progress)
         else:
             pdf = render_badges(sort_badges(badges, order), badge_format, language=language, progress=progress)
+    mark_issued([r.pk for r in registrations], kind)
     return pdf, len(registrations)
+
+
+def mark_issued(registration_ids, kind: str) -> int:
+    """Record that these registrations' badges were printed (or letters issued) — the dashboard counts them.
+
+    The first time counts: a badge printed again keeps its first date.
+    """
+    from django.utils import timezone
+
+    from .models import Registration
+
+    field = "letter_issued_at" if kind in ("letter", "letters") else "badge_printed_at"
+    return Registration.objects.filter(pk__in=list(registration_ids), **{f"{field}__isnull": True}).update(
+        **{field: timezone.now()})
 
 
 def run_batch_job(ctx) -> dict:

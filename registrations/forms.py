@@ -138,11 +138,16 @@ class DateInput(forms.DateInput):
 PERSONAL_FIELDS = [
     "honorific", "given_name", "family_name", "email", "organisation", "organisation_name", "position",
     "nationality", "phone", "preferred_language", "accessibility_needs", "dietary_needs", "needs_letter",
-    "passport_number", "passport_expiry", "date_of_birth", "consent_privacy", "list_publicly",
+    "passport_number", "passport_expiry", "date_of_birth", "consent_privacy", "list_publicly", "accepts_updates",
 ]
 
 
 class RegistrationDetailsMixin:
+    def _updates_field(self):
+        field = self.fields.get("accepts_updates")
+        if field is not None:
+            field.label = _("Send me news and practical updates about the summit by email.")
+            field.help_text = _("Untick to receive only the emails about your registration itself.")
     def _setup_common(self):
         self.fields["nationality"] = LazyTypedChoiceField(
             label=_("Nationality"), choices=[("", "---------")] + list(countries), required=True
@@ -213,6 +218,7 @@ class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
         self.fields["consent_privacy"].required = True
         self.fields["consent_privacy"].label = _("I have read the privacy notice and agree that my data is used to run this summit.")
         self.fields["list_publicly"].label = _("List my name and organisation in the public list of participants.")
+        self._updates_field()
         if not self.is_bound:
             self.fields["preferred_language"].initial = translation.get_language() if translation.get_language() in dict(language_choices()) else "en"
         self.fields["given_name"].required = True
@@ -275,6 +281,7 @@ class DetailsForm(RegistrationDetailsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self._setup_common()
         self.fields["list_publicly"].label = _("List my name and organisation in the public list of participants.")
+        self._updates_field()
         self.fields["given_name"].required = True
         self.fields["family_name"].required = True
         if self.instance.is_accredited:

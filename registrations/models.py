@@ -140,7 +140,14 @@ class Registration(models.Model):
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     consent_privacy = models.BooleanField(_("accepted the privacy notice"), default=False)
     list_publicly = models.BooleanField(_("listed in the public participants list"), default=False)
+    accepts_updates = models.BooleanField(
+        _("accepts news and updates"), default=True,
+        help_text=_("Unticked: the participant opted out of non-essential emails from the organisers. Emails about "
+                    "the registration itself are always sent."),
+    )
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    badge_printed_at = models.DateTimeField(_("badge printed at"), null=True, blank=True, editable=False)
+    letter_issued_at = models.DateTimeField(_("letter issued at"), null=True, blank=True, editable=False)
     status_reason = models.TextField(_("reason given"), blank=True)
     invitation = models.ForeignKey(
         Invitation, verbose_name=_("invitation"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -256,7 +263,71 @@ class EmailTemplate(models.Model):
         return f"{self.get_kind_display()} ({self.language})"
 
 
+class Message(models.Model):
+    """An organiser's email to participants (all, or a filtered set), written in several languages.
+
+    Sent through the outbox: one email per recipient, all in the group ``message:<id>``, each in the
+    recipient's language (or the nearest one written). Non-essential messages skip participants who
+    opted out of news and updates.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+
+    summit = models.ForeignKey(Summit, verbose_name=_("summit"), on_delete=models.CASCADE, related_name="messages")
+    subjects = models.JSONField(_("subjects"), default=dict, blank=True)  # {"en": "…", "fr": "…"}
+    bodies = models.JSONField(_("bodies"), default=dict, blank=True)
+    audience = models.JSONField(_("recipients"), default=dict, blank=True)  # the filters, see registrations.messages
+    essential = models.BooleanField(
+        _("essential"), default=False,
+        help_text=_("About attending the summit (access, security, a change of venue): sent also to participants "
+                    "who opted out of news and updates."),
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+    job = models.ForeignKey("core.Job", verbose_name=_("sending job"), null=True, blank=True,
+                            on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+
+    def __str__(self):
+        return self.subject or f"#{self.pk}"
+
+    @property
+    def group(self):
+        return f"message:{self.pk}"
+
+    @property
+    def languages(self):
+        """The languages this message is written in (subject and body both given)."""
+        return [code for code, _name in settings.LANGUAGES
+                if (self.subjects.get(code) or "").strip() and (self.bodies.get(code) or "").strip()]
+
+    @property
+    def subject(self):
+        for code in [settings.LANGUAGE_CODE, *self.languages]:
+            if (self.subjects.get(code) or "").strip():
+                return self.subjects[code]
+        return ""
+
+
 __all__ = [
-    "RegistrationCategory", "Invitation", "Registration", "SessionBooking", "AuditEntry", "EmailTemplate",
+    "RegistrationCategory", "Invitation", "Registration", "SessionBooking", "AuditEntry", "EmailTemplate", "Message",
     "RegistrationStatus", "BookingStatus", "EmailKind", "MinValueValidator",
 ]

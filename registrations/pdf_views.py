@@ -84,6 +84,7 @@ def letter_pdf(request, token):
     if registration.status != _approved() or not registration.needs_letter:
         raise PermissionDenied(_("An invitation letter is available once a registration that asked for one is approved."))
     pdf = documents.render_letter(documents.letter_data_for(registration, _language(request, registration)))
+    documents.mark_issued([registration.pk], "letter")
     logger.info("letter downloaded registration=%s", registration.pk)
     return pdf_response(pdf, _file_stem(registration, "letter"))
 
@@ -168,8 +169,12 @@ def admin_registration_document(request, pk, kind):
     if kind == "badge":
         pdf = documents.render_badge(documents.badge_data_for(registration, language),
                                      documents.summit_badge_format(registration.summit))
+        if registration.status == _approved():
+            documents.mark_issued([registration.pk], "badge")
     elif kind == "letter":
         pdf = documents.render_letter(documents.letter_data_for(registration, language))
+        if registration.status == _approved():
+            documents.mark_issued([registration.pk], "letter")
     elif kind == "certificate":
         if registration.checked_in_at is None:
             raise Http404
@@ -229,7 +234,10 @@ def admin_batch_start(request):
             )
             return redirect("plenary_pdf_batch", job_id=job.uuid.hex)
     else:
-        form = BatchForm(summits=summits, initial={"summit": summits.first(), "kind": "badge_sheets"})
+        from core import workspace
+
+        current = workspace.summit_from_request(request, "registrations.documents")
+        form = BatchForm(summits=summits, initial={"summit": current or summits.first(), "kind": "badge_sheets"})
     return render(request, "registrations/documents/admin_batch_start.html", {"form": form})
 
 

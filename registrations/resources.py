@@ -188,6 +188,7 @@ EXPORT_COLUMNS = [
     ("dietary_needs", lambda r: r.dietary_needs),
     ("needs_letter", lambda r: "yes" if r.needs_letter else "no"),
     ("list_publicly", lambda r: "yes" if r.list_publicly else "no"),
+    ("accepts_updates", lambda r: "yes" if r.accepts_updates else "no"),
     ("checked_in_at", lambda r: r.checked_in_at.strftime("%Y-%m-%d %H:%M") if r.checked_in_at else ""),
     ("registered_at", lambda r: r.created_at.strftime("%Y-%m-%d %H:%M")),
 ]

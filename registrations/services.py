@@ -383,6 +383,7 @@ def personal_data(registration):
         "date_of_birth": r.date_of_birth.isoformat() if r.date_of_birth else None,
         "consent_privacy": r.consent_privacy,
         "list_publicly": r.list_publicly,
+        "accepts_updates": r.accepts_updates,
         "checked_in_at": r.checked_in_at.isoformat() if r.checked_in_at else None,
         "registered_at": r.created_at.isoformat(),
         "sessions": [
@@ -509,3 +510,25 @@ def category_usage(summits):
         n_pending=Count("registrations", filter=Q(registrations__status=S.PENDING)),
         n_waitlisted=Count("registrations", filter=Q(registrations__status=S.WAITLISTED)),
     ).order_by("summit__slug", "sort_order", "pk")
+
+
+def category_places(category_id) -> dict:
+    """{"approved": n, "pending": n, "waitlisted": n} of one category."""
+    counts = dict(Registration.objects.filter(category_id=category_id).order_by().values("status")
+                  .annotate(n=Count("pk")).values_list("status", "n"))
+    return {"approved": counts.get(S.APPROVED, 0), "pending": counts.get(S.PENDING, 0),
+            "waitlisted": counts.get(S.WAITLISTED, 0)}
+
+
+def waiting_count(summit_id) -> int:
+    return Registration.objects.filter(summit_id=summit_id, status=S.WAITLISTED).count()
+
+
+def bulk_preview(registration_ids, action) -> dict:
+    """What a bulk action would do, before it is confirmed: how many change (each is emailed), how many not."""
+    if action not in ALLOWED:
+        raise RegistrationError(_("Unknown action."))
+    sources, _target = ALLOWED[action]
+    statuses = list(Registration.objects.filter(pk__in=registration_ids).values_list("status", flat=True))
+    changing = sum(1 for status in statuses if status in sources)
+    return {"selected": len(statuses), "changing": changing, "unchanged": len(statuses) - changing}

@@ -1,8 +1,11 @@
 """Organisers' back office for registrations: participants list, check-in, categories,
 invitations and email templates (scoped to the summits each organiser is given)."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -13,7 +16,7 @@ from core.permissions import can
 from core.viewsets import ScopedForm, ScopedViewSet
 from summits.admin_forms import translated_tabs
 
-from . import admin_views, services
+from . import admin_views, message_views, services
 from .models import EmailTemplate, Invitation, Registration, RegistrationCategory
 
 
@@ -21,11 +24,39 @@ class SummitLimitedForm(ScopedForm):
     """The summit (or category) choices are limited to the summits the user may act on."""
 
 
+class CategoryForm(SummitLimitedForm):
+    def clean_quota(self):
+        """A quota below the places already held is refused: those participants keep their places."""
+        quota = self.cleaned_data.get("quota")
+        if quota is None or not self.instance.pk:
+            return quota
+        held = services.category_places(self.instance.pk)
+        if quota < held["approved"] + held["pending"]:
+            raise ValidationError(
+                _("%(approved)d approved and %(pending)d pending registrations already hold places in this "
+                  "category: the quota cannot be lower than %(held)d. Move registrations to the waiting list or "
+                  "reject them first.")
+                % {**held, "held": held["approved"] + held["pending"]})
+        return quota
+
+
 class CategoryEditView(generic.EditView):
     def save_instance(self):
         instance = super().save_instance()
-        # A raised quota (or a removed one) frees places: promote from the waiting list.
-        services.promote_waitlist(instance.summit_id, actor=self.request.user)
+        # A raised quota (or a removed one) frees places: promote from the waiting list, and say so.
+        promoted = services.promote_waitlist(instance.summit_id, actor=self.request.user)
+        if promoted:
+            messages.success(self.request, ngettext(
+                "%(count)d registration was promoted from the waiting list; the participant is told by email.",
+                "%(count)d registrations were promoted from the waiting list; each participant is told by email.",
+                len(promoted)) % {"count": len(promoted)})
+        else:
+            waiting = services.waiting_count(instance.summit_id)
+            if waiting:
+                messages.info(self.request, ngettext(
+                    "Nobody was promoted: %(count)d registration is still on the waiting list.",
+                    "Nobody was promoted: %(count)d registrations are still on the waiting list.",
+                    waiting) % {"count": waiting})
         return instance
 
 
@@ -50,7 +81,7 @@ class CategoryViewSet(ScopedViewSet):
             ], heading=_("Required fields")),
         ],
         ["name"],
-        base_form_class=SummitLimitedForm,
+        base_form_class=CategoryForm,
     )
 
 
@@ -129,7 +160,7 @@ class RegistrationViewSet(ScopedViewSet):
             FieldPanel("needs_letter"),
             FieldRowPanel([FieldPanel("passport_number"), FieldPanel("passport_expiry"), FieldPanel("date_of_birth")]),
         ], heading=_("Invitation or visa letter")),
-        FieldPanel("list_publicly"),
+        FieldRowPanel([FieldPanel("list_publicly"), FieldPanel("accepts_updates")]),
     ]
 
     def get_edit_handler(self):
@@ -163,6 +194,7 @@ def register_registration_urls():
         path("registrations/participants/<int:pk>/photo/", admin_views.registration_photo, name="registrations_participant_photo"),
         path("registrations/checkin/", admin_views.checkin_choose, name="registrations_checkin_choose"),
         path("registrations/checkin/<int:summit_id>/", admin_views.checkin, name="registrations_checkin"),
+        *message_views.admin_urls(),
     ]
 
 

@@ -36,13 +36,21 @@ def translated_tabs(general_panels, translated_fields, *, base_form_class=None, 
 
 
 class SummitScopedForm(ScopedForm):
-    """Offers only the summits (and their themes and rooms) the signed-in user may act on."""
+    """Offers only the summits (and their themes and rooms) the signed-in user may act on.
+
+    Once the form's summit is known (see ScopedForm) the themes and rooms are that summit's only,
+    in their own order; otherwise each is labelled with its summit.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("theme", "room"):
             field = self.fields.get(name)
-            if field is not None:
+            if field is None:
+                continue
+            if self.form_summit_id is not None:
+                field.queryset = field.queryset.order_by(*field.queryset.model._meta.ordering[1:])
+            else:
                 field.queryset = field.queryset.select_related("summit")
                 field.label_from_instance = lambda obj: f"{obj} — {obj.summit}"
 

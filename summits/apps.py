@@ -49,3 +49,10 @@ class SummitsConfig(AppConfig):
                                                     order=10))
 
         teams.register_collections(lambda summit: [summit.collection] if summit.collection_id else [])
+
+        from core import jobs
+
+        from . import copying
+
+        jobs.register(copying.JOB_KIND, copying.run_copy_job, label=_("Copy of a summit"), action="summit.create",
+                      result_url=copying.result_url)

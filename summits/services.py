@@ -154,3 +154,23 @@ def summit_created(summit, *, by=None):
     transaction.on_commit(lambda: teams.sync(summit.pk))
     logger.info("summit %s created by %s", summit.slug, getattr(by, "pk", None))
     return summit
+
+
+def move_session(session, *, start, end, room, actor=None):
+    """Move a session to new times and/or another room, under the same rules as every other door.
+
+    Raises ValidationError({field: message}) naming the clash; nothing is saved then.
+    """
+    from django.core.exceptions import ValidationError
+
+    with transaction.atomic():
+        locked = Session.objects.select_for_update().select_related("summit").get(pk=session.pk)
+        before = (locked.start, locked.end, locked.room_id)
+        locked.start, locked.end, locked.room = start, end, room
+        errors = session_errors(locked)
+        if errors:
+            raise ValidationError(errors)
+        locked.save(update_fields=["start", "end", "room"])
+    logger.info("session %s moved from %s to %s by %s", session.pk, before, (start, end, getattr(room, "pk", None)),
+                getattr(actor, "pk", None))
+    return locked

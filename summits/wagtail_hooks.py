@@ -14,6 +14,7 @@ from core.viewsets import PlenaryViewSet, ScopedViewSet
 
 from . import services
 from .admin_forms import SessionAdminForm, SummitScopedForm, translated_tabs
+from .copy_views import SummitCopyView
 from .models import Organisation, Room, Session, Speaker, Summit, Theme
 
 
@@ -64,6 +65,7 @@ class SummitEditView(generic.EditView):
 class SummitViewSet(ScopedViewSet):
     add_view_class = SummitCreateView
     edit_view_class = SummitEditView
+    copy_view_class = SummitCopyView
     url_prefix = "summits/summits"
     url_namespace = "summits_summit"
     model = Summit
@@ -200,3 +202,16 @@ class SummitsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_summits_viewsets():
     return SummitsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_timetable_urls():
+    from django.urls import path
+
+    from . import admin_views
+
+    return [
+        path("summits/timetable/<int:summit_id>/", admin_views.timetable_view, name="summits_timetable"),
+        path("summits/timetable/<int:summit_id>/move/<int:session_id>/", admin_views.move_session,
+             name="summits_timetable_move"),
+    ]

@@ -11,11 +11,10 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from core import charts, outbox
+from core import charts, formatting, outbox
 from core.models import OutboxEmail
 from registrations import stats
 from registrations.choices import RegistrationStatus
@@ -44,7 +43,12 @@ def _participants_url(summit, **filters):
 
 
 def _short_day(day):
-    return formats.date_format(day, "j M")
+    """"11 Jan", "11 janv.", "1月11日": a day under a chart's column."""
+    from babel import dates
+
+    from core import formatting
+
+    return dates.format_skeleton("MMMd", day, locale=formatting.babel_locale())
 
 
 def registrations_by_day(summit):
@@ -146,7 +150,7 @@ def bookings(summit):
     return Figure(
         "session-bookings", _("Session bookings against capacity"),
         [_("Session"), _("Starts"), _("Booked"), _("Waiting list"), _("Seats")],
-        [[r["label"], formats.date_format(r["start"], "SHORT_DATETIME_FORMAT"), r["booked"], r["waitlisted"],
+        [[r["label"], formatting.datetime(r["start"], summit), r["booked"], r["waitlisted"],
           r["capacity"]] for r in rows],
         charts.fill_bars([{"label": r["label"], "booked": r["booked"], "capacity": r["capacity"]} for r in rows],
                          "booked", "capacity") if rows else None,
@@ -249,5 +253,3 @@ def key_figures(summit) -> dict:
                                                                state=ReportState.SUBMITTED).count()
     return figures
 
-
-EXPORT_LABEL = gettext_lazy("Download")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -193,27 +192,56 @@ BAND_LINE_HEIGHT = 1.12
 BAND_MAX_LINES = 3
 
 
+def _wrapped_lines(text: str, size_pt: float, width_pt: float) -> int:
+    """How many lines ``text`` takes at ``size_pt`` in ``width_pt``, wrapping at spaces (and between CJK
+    characters) as the PDF engine does; a word longer than the line is broken (overflow-wrap: anywhere)."""
+    tokens = []
+    for word in text.split():
+        piece = ""
+        for char in word:
+            if unicodedata.east_asian_width(char) in ("W", "F"):
+                if piece:
+                    tokens.append((piece, True))
+                    piece = ""
+                tokens.append((char, False))
+            else:
+                piece += char
+        if piece:
+            tokens.append((piece, True))
+    space = _char_em(" ", True) * size_pt
+    lines, current, previous_spaced = 1, 0.0, False
+    for token, spaced in tokens:
+        width = sum(_char_em(char, True) for char in token) * size_pt
+        gap = space if (spaced and previous_spaced) else 0.0
+        if current and current + gap + width > width_pt:
+            lines += 1
+            current = 0.0
+            gap = 0.0
+        current += gap + width
+        while current > width_pt:  # a word longer than the line is broken across lines
+            lines += 1
+            current -= width_pt
+        previous_spaced = spaced
+    return lines
+
+
 def band_layout(text: str, badge_format: str = ID1) -> dict:
     """Font size (pt), lines and top padding (pt) for a category label in the badge's coloured band.
 
-    The label is never cut: it takes the largest size at which it fits on one line, else on two, else
-    on three (down to a legible minimum), and is centred vertically in the band.
+    The label is never cut: it takes the largest size at which it fits the band on at most three lines
+    (down to a legible minimum), wrapped at spaces, and is centred vertically in the band.
     """
     fmt = FORMATS[badge_format]
     k = fmt.height / 85.6
-    width_mm = fmt.width - 2 * 3.0 * k
+    width_pt = (fmt.width - 2 * 3.0 * k) / 25.4 * 72 * 0.9  # the width estimate is rough: keep a margin
     band_pt = 11 * k / 25.4 * 72
     max_pt, min_pt = 10.5 * k, 5.5 * k
-    ems = sum(_char_em(char, True) for char in text) or 1.0
-    usable = width_mm / 25.4 * 72 * 0.92  # the width estimate is rough: keep a margin
-    options = []
-    for lines in range(1, BAND_MAX_LINES + 1):
-        # Words do not fill every line: leave a fifth of each line for wrapping.
-        fill = 1.0 if lines == 1 else 0.8
-        size = min(max_pt, band_pt / (lines * BAND_LINE_HEIGHT), usable * lines * fill / ems)
-        options.append((round(size, 1), -lines))
-    size, lines = max(options)
-    lines, size = -lines, max(size, min_pt)
+    size = max_pt
+    while True:
+        lines = _wrapped_lines(text, size, width_pt)
+        if (lines <= BAND_MAX_LINES and lines * size * BAND_LINE_HEIGHT <= band_pt * 0.9) or size <= min_pt:
+            break
+        size = max(min_pt, size - 0.25)
     pad = max(0.0, (band_pt - lines * size * BAND_LINE_HEIGHT) / 2)
     return {"pt": round(size, 1), "lines": lines, "pad": round(pad, 1)}
 

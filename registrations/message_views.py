@@ -11,7 +11,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_countries import countries
@@ -234,12 +234,13 @@ def message_action(request, summit_id, pk):
                 "language": dict(settings.LANGUAGES).get(language, language), "email": request.user.email})
         elif action == "send":
             raw = request.POST.get("count", "")
-            messages.send(message, request.user, confirmed_count=int(raw) if raw.isdigit() else -1)
-            flash.success(request, _("Sending to %(count)d participants.") % {"count": message.recipient_count
-                                                                             or int(raw)})
+            sent = messages.send(message, request.user, confirmed_count=int(raw) if raw.isdigit() else -1)
+            flash.success(request, ngettext("Sending to %(count)d participant.", "Sending to %(count)d participants.",
+                                            sent.recipient_count) % {"count": sent.recipient_count})
         elif action == "resend_failed":
             count = messages.resend_failed(message, request.user)
-            flash.success(request, _("%(count)d failed email(s) queued again.") % {"count": count})
+            flash.success(request, ngettext("%(count)d failed email queued again.", "%(count)d failed emails queued again.",
+                                            count) % {"count": count})
         elif action == "delete" and message.state == Message.State.DRAFT:
             message.delete()
             flash.success(request, _("Draft deleted."))

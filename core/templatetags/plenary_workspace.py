@@ -26,16 +26,21 @@ def workspace_header(context, summit, active="", title=""):
 
 
 @register.filter
-def in_zone(value, summit):
-    """An aware datetime as the summit's local wall-clock time (naive, so ``|time`` and ``|date`` keep it)."""
-    from django.utils import timezone
-
-    if value is None:
-        return None
-    tz = getattr(summit, "tz", None) or summit
-    return timezone.make_naive(value, tz) if timezone.is_aware(value) else value
+def dict_get(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
 
 
 @register.filter
-def dict_get(mapping, key):
-    return mapping.get(key) if hasattr(mapping, "get") else None
+def cell(value):
+    """A table cell of a dashboard figure in the active language: numbers grouped, dates written out."""
+    import datetime as dt
+
+    from core import formatting
+
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return formatting.number(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return formatting.short_date(value)
+    return value

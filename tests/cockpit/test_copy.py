@@ -9,7 +9,7 @@ from cms.models import StandardPage, SummitPage
 from core.models import Job, Membership
 from registrations.models import EmailTemplate, Invitation, Registration, RegistrationCategory, SessionBooking
 from summits import copying
-from summits.models import Room, Session, SessionSpeaker, Summit, Theme
+from summits.models import Session, SessionSpeaker, Summit, Theme
 from tests.announcements.factories import CommitmentFactory
 from tests.cms.factories import home_page, standard_page, summit_page, translate
 from tests.registrations.factories import CategoryFactory, EmailTemplateFactory, InvitationFactory, RegistrationFactory

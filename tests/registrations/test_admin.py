@@ -102,7 +102,7 @@ def test_list_query_count_does_not_grow(client, staff, summit, django_assert_max
 def test_bulk_approve_with_twenty_others_records_and_emails(client, staff, summit):
     category = CategoryFactory(summit=summit, needs_approval=True)
     registrations = RegistrationFactory.create_batch(21, summit=summit, category=category, status="pending")
-    client.post(LIST, {"action": "approve", "ids": [r.pk for r in registrations]})
+    client.post(LIST, {"action": "approve", "ids": [r.pk for r in registrations], "confirmed": "yes"})
     assert Registration.objects.filter(status="approved").count() == 21
     assert set(AuditEntry.objects.filter(action="approve").values_list("actor_label", flat=True)) == {staff.username}
     assert len(mail.outbox) == 21
@@ -110,14 +110,14 @@ def test_bulk_approve_with_twenty_others_records_and_emails(client, staff, summi
 
 def test_bulk_ignores_registrations_of_other_summits(client, staff, summit):
     foreign = RegistrationFactory(summit=open_summit(), status="pending")
-    client.post(LIST, {"action": "approve", "ids": [foreign.pk]})
+    client.post(LIST, {"action": "approve", "ids": [foreign.pk], "confirmed": "yes"})
     foreign.refresh_from_db()
     assert foreign.status == "pending"
 
 
 def test_bulk_reject_without_reason_changes_nothing(client, staff, summit):
     registration = RegistrationFactory(summit=summit, status="pending")
-    client.post(LIST, {"action": "reject", "ids": [registration.pk]})
+    client.post(LIST, {"action": "reject", "ids": [registration.pk], "confirmed": "yes"})
     registration.refresh_from_db()
     assert registration.status == "pending"
 

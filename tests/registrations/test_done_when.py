@@ -30,7 +30,7 @@ def test_arabic_visitor_to_checked_in_participant(client):
     # An organiser approves them in bulk with 20 others.
     staff = client.__class__()
     staff.force_login(organiser(summits=[summit]))
-    staff.post("/admin/registrations/participants/", {"action": "approve", "ids": [visitor.pk] + [o.pk for o in others]})
+    staff.post("/admin/registrations/participants/", {"action": "approve", "ids": [visitor.pk] + [o.pk for o in others], "confirmed": "yes"})
     assert Registration.objects.filter(summit=summit, status="approved").count() == 21
     assert "تم قبول تسجيلك" in [m for m in mail.outbox if m.to == [visitor.email]][-1].subject
 

@@ -70,11 +70,12 @@ class CopyEditionForm(forms.Form):
 class SummitCopyView(generic.CopyView):
     """Replaces the record-only copy: the whole edition (programme, set-up, pages) as one job."""
 
-    template_name = "summits/admin/copy_summit.html"
+    # Not ``template_name``: the viewset sets that to its generic create template when it builds the view.
+    page_template = "summits/admin/copy_summit.html"
 
     def _page(self, form):
         source = self.object
-        return render(self.request, self.template_name, {
+        return render(self.request, self.page_template, {
             "summit": source, "section": "settings", "page_title": _("Copy to a new edition"), "form": form,
             "counts": {"themes": Theme.objects.filter(summit=source).count(),
                        "rooms": Room.objects.filter(summit=source).count(),

@@ -65,6 +65,11 @@ def _local(value, tz):
     return timezone.localtime(value, tz)
 
 
+def _isolated(text) -> str:
+    """A name inside a sentence, isolated for the bidirectional algorithm (an English title in Arabic)."""
+    return f"\u2068{text}\u2069"
+
+
 def _overlaps(a_start, a_end, b_start, b_end):
     return a_start < b_end and b_start < a_end
 
@@ -88,13 +93,13 @@ def summit_clashes(summit, sessions=None) -> dict[int, list[str]]:
             for b in room_sessions[i + 1:]:
                 if b.start >= a.end:
                     break
-                room = a.room.name
+                room = _isolated(a.room.name)
                 found.setdefault(a.pk, []).append(
-                    _("Room clash: %(room)s also hosts “%(title)s” (%(when)s).") % {"room": room, "title": b.title,
-                                                                                  "when": when(b)})
+                    _("Room clash: %(room)s also hosts “%(title)s” (%(when)s).") % {
+                        "room": room, "title": _isolated(b.title), "when": _isolated(when(b))})
                 found.setdefault(b.pk, []).append(
-                    _("Room clash: %(room)s also hosts “%(title)s” (%(when)s).") % {"room": room, "title": a.title,
-                                                                                  "when": when(a)})
+                    _("Room clash: %(room)s also hosts “%(title)s” (%(when)s).") % {
+                        "room": room, "title": _isolated(a.title), "when": _isolated(when(a))})
     if sessions:
         ids = {s.pk for s in sessions}
         first, last = min(s.start for s in sessions), max(s.end for s in sessions)
@@ -117,8 +122,9 @@ def summit_clashes(summit, sessions=None) -> dict[int, list[str]]:
                         if this.session_id in ids:
                             found.setdefault(this.session_id, []).append(
                                 _("Speaker clash: %(speaker)s is also in “%(title)s” (%(when)s).") % {
-                                    "speaker": this.speaker.full_name, "title": other.session.title,
-                                    "when": when(other.session)})
+                                    "speaker": _isolated(this.speaker.full_name),
+                                    "title": _isolated(other.session.title),
+                                    "when": _isolated(when(other.session))})
     return found
 
 

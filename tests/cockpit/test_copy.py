@@ -149,6 +149,7 @@ def test_copy_from_the_admin_runs_as_a_job_with_progress(client, edition):
     client.force_login(user)
     form = client.get(reverse("summits_summit:copy", args=[edition.pk]))
     assert form.status_code == 200
+    assert [t.name for t in form.templates][0] == "summits/admin/copy_summit.html"
     assert form.context["form"].initial["slug"] == f"{edition.slug}-2031"
     assert form.context["form"].initial["start_date"] == dt.date(2031, 1, 11)
     response = client.post(reverse("summits_summit:copy", args=[edition.pk]), {

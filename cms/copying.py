@@ -27,6 +27,10 @@ def _title(summit, language_code, fallback):
 def copy_pages(ctx) -> dict:
     from .models import SummitPage
 
+    # A new summit gets an empty draft page when it is created (cms.teams.create_summit_page): the copied
+    # pages replace it.
+    for made in SummitPage.objects.filter(summit=ctx.target):
+        made.delete()
     pages = list(SummitPage.objects.filter(summit=ctx.source).select_related("locale"))
     pages.sort(key=lambda p: (p.locale.language_code != settings.LANGUAGE_CODE, p.locale_id))
     keys = {}  # translation key of a source page -> translation key of its copies

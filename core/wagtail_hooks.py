@@ -106,8 +106,10 @@ class WorkspaceMenuItem(MenuItem):
     """"Summit workspace", named after the summit the organiser works in."""
 
     def is_shown(self, request):
+        from .permissions import checkin_only
+
         ids = workspace.member_summit_ids(request.user)  # the roles are read once per request anyway
-        return ids is None or bool(ids)
+        return ids is None or (bool(ids) and not checkin_only(request.user))
 
     def render_component(self, request):
         from wagtail.admin.ui.sidebar import LinkMenuItem

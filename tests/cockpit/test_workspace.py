@@ -73,10 +73,13 @@ def test_sections_offered_follow_the_role(client, summit, role, expected):
     assert sections(response) == expected
 
 
-def test_check_in_staff_land_on_the_check_in_screen(client, summit):
+def test_check_in_staff_keep_to_the_check_in_screen(client, summit):
     client.force_login(member(summit, role="checkin"))
-    response = client.get(reverse("plenary_workspace"))
-    assert response["Location"] == reverse("registrations_checkin", args=[summit.pk])
+    assert denied(client.get(reverse("plenary_workspace")))
+    assert denied(client.get(reverse("cockpit_overview", args=[summit.pk])))
+    home = client.get("/admin/", follow=True)
+    assert home.redirect_chain[-1][0] == reverse("registrations_checkin", args=[summit.pk])
+    assert 'href="/admin/workspace/"' not in home.content.decode()
 
 
 @pytest.mark.parametrize("url_name, role", [

@@ -32,6 +32,7 @@ REGISTRATIONS = ("registrations.view",)
 SETUP = ("registrations.setup",)
 DOCUMENTS = ("registrations.documents",)
 CHECKIN = ("registrations.checkin",)
+MESSAGES = ("registrations.message",)
 COMMITMENTS = ("commitments.view",)
 
 
@@ -202,6 +203,26 @@ RULES: dict[str, Rule] = {
     "summits_speaker:*": viewset(DIRECTORY, "speaker", change=("directory.change",), shared=True),
     "summits_organisation:*": viewset(DIRECTORY, "organisation", change=("directory.change",), shared=True),
     "plenary_team": Rule(("team.manage",), fill={"summit_id": "summit"}),
+    # The summit workspace (cockpit): B's summit in the path refuses everyone of A; ?summit=B never switches to B.
+    "plenary_workspace": Rule(STAFF, query="?summit={summit}"),
+    "plenary_workspace_switch": Rule(STAFF, opens=False),  # POST only; switching to B is refused (tests/cockpit)
+    "plenary_job": Rule(STAFF, fill={"job_id": "job"}),
+    "plenary_job_status": Rule(STAFF, fill={"job_id": "job"}),
+    "cockpit_overview": Rule(STAFF, fill={"summit_id": "summit"}),
+    "cockpit_figure_export": Rule(REGISTRATIONS, fill={"summit_id": "summit", "name": "registrations-by-status",
+                                                       "fmt": "csv"}),
+    "cockpit_figure_fragment": Rule(REGISTRATIONS, fill={"summit_id": "summit", "name": "checkins"}),
+    "cockpit_programme": Rule(PROGRAMME, fill={"summit_id": "summit"}),
+    "cockpit_participants": Rule(REGISTRATIONS, fill={"summit_id": "summit"}),
+    "cockpit_documents": Rule(DOCUMENTS, fill={"summit_id": "summit"}),
+    "cockpit_commitments": Rule(COMMITMENTS, fill={"summit_id": "summit"}),
+    "cockpit_pages": Rule(PAGES, fill={"summit_id": "summit"}),
+    "cockpit_team": Rule(("team.manage",), fill={"summit_id": "summit"}),
+    "cockpit_settings": Rule(("summit.change",), fill={"summit_id": "summit"}),
+    "cockpit_secretariat": Rule(SECRETARIAT),
+    "cockpit_queue": Rule(STAFF),
+    "summits_timetable": Rule(PROGRAMME, fill={"summit_id": "summit"}),
+    "summits_timetable_move": Rule(("programme.change",), fill={"summit_id": "summit", "session_id": "session"}),
     "plenary_import": Rule(("programme.change", "directory.change", "registrations.change", "commitments.change")),
     "plenary_import_upload": Rule(("directory.change",), fill={"kind": "organisations"}, shared=True),
     "plenary_import_confirm": Rule(("directory.change",), fill={"kind": "organisations"}, shared=True),
@@ -216,6 +237,9 @@ RULES: dict[str, Rule] = {
     "registrationcategory:*": viewset(SETUP, "category"),
     "invitation:*": viewset(SETUP, "invitation"),
     "emailtemplate:*": viewset(SETUP, "emailtemplate"),
+    "registrations_messages": Rule(MESSAGES, fill={"summit_id": "summit"}),
+    "registrations_message_new": Rule(MESSAGES, fill={"summit_id": "summit"}),
+    "registrations_message*": Rule(MESSAGES, fill={"summit_id": "summit", "pk": "message"}),
     "plenary_pdf_batch_start": Rule(DOCUMENTS),
     "plenary_pdf_batch": Rule(DOCUMENTS, fill={"job_id": "job"}),
     "plenary_pdf_batch_status": Rule(DOCUMENTS, fill={"job_id": "job"}),

@@ -142,6 +142,10 @@ def build() -> World:
     job.result_file.save("bravo-letters-secret.pdf", ContentFile(b"%PDF-1.4 Xanthippe"), save=True)
     email = outbox.enqueue(to="xanthippe@b.example", kind="registration.received", summit=b, target=registration,
                            subject="Bravo email subject secret", body="Dear Xanthippe")
+    from registrations.models import Message
+
+    message = Message.objects.create(summit=b, subjects={"en": "Bravo message secret"},
+                                     bodies={"en": "Dear {{ name }}"}, audience={"status": ["approved"]})
 
     # Wagtail's own records about B: history entries, a workflow in progress, an editing session, a redirect.
     for obj in (theme, registration, commitment, category, invitation):
@@ -171,7 +175,7 @@ def build() -> World:
         "sessionbooking": booking, "auditentry": audit, "commitment": commitment, "published": published,
         "progressreport": report, "deliverable": deliverable, "commitmentpartner": partner,
         "organisation": organisation, "speaker": speaker, "coalition": coalition, "exchangerate": rate,
-        "image": image, "document": document, "uploaded": uploaded, "uploaded_doc": uploaded_doc, "menu": menu, "job": job, "email": email,
+        "image": image, "document": document, "uploaded": uploaded, "uploaded_doc": uploaded_doc, "menu": menu, "job": job, "email": email, "message": message,
         "workflow": workflow, "workflow_state": workflow_state, "task_state": task_state,
         "task": task_state.task, "editing_session": editing_session, "redirect": redirect,
         "translation": translation_, "translation_source": source, "string_segment": string_segment,
@@ -186,7 +190,7 @@ def build() -> World:
         "Bravo draft page secret", "Bravo image secret", "Bravo document secret", "bravo-manager-secret",
         "Bravo template secret", "Bravo theme secret", "Bravo room secret", "Bravo session secret",
         "Bravo category secret", "Bravo audit note secret", "Bravo deliverable secret", "Bravo review comment secret",
-        "bravo-letters-secret", "Bravo email subject secret", registration.reference, commitment.reference,
+        "bravo-letters-secret", "Bravo email subject secret", "Bravo message secret", registration.reference, commitment.reference,
         "/bravo-old-secret",
     ]
     return World(a=a, b=b, users=users, objects=objects, secrets=secrets)

@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
+# Commands run from make are a developer's: DEBUG=1 unless the caller says otherwise (DEBUG=0 then
+# needs a real SECRET_KEY, see README).
+DEV := DEBUG=$${DEBUG:-1}
 
 .PHONY: run test setup setup-test check-system migrate messages extract-messages demo serve worker beat bench clean help
 
@@ -41,36 +44,36 @@ setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-test
 
 messages: setup
-	$(PY) manage.py compile_translations
+	$(DEV) $(PY) manage.py compile_translations
 
 # After changing user-visible strings: refresh every catalogue in locale/, translate the new entries
 # (tests/test_translations.py fails on empty or fuzzy ones), then `make messages`.
 extract-messages: setup
-	$(PY) manage.py makemessages -l fr -l es -l ar -l zh_Hans -l ru -l en --no-location --no-obsolete \
+	$(DEV) $(PY) manage.py makemessages -l fr -l es -l ar -l zh_Hans -l ru -l en --no-location --no-obsolete \
 	  --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'bench/*'
 
 migrate: setup
 	@mkdir -p var
-	$(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py migrate --noinput
 
 demo: migrate messages
-	$(PY) manage.py load_demo
+	$(DEV) $(PY) manage.py load_demo
 
 run: demo
 	@echo ""
 	@echo "Plenary is starting on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup-test
 	@$(MAKE) --no-print-directory check-system
-	$(PY) manage.py compile_translations
+	$(DEV) $(PY) manage.py compile_translations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 worker: setup
-	$(VENV)/bin/celery -A config worker --loglevel=INFO
+	$(DEV) $(VENV)/bin/celery -A config worker --loglevel=INFO
 
 beat: setup
-	$(VENV)/bin/celery -A config beat --loglevel=INFO
+	$(DEV) $(VENV)/bin/celery -A config beat --loglevel=INFO
 
 bench: setup-test
 	@for f in bench/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

@@ -32,6 +32,7 @@ def environment(cache_seconds):
         "PLENARY_PAGE_CACHE_SECONDS": str(cache_seconds),
         "PYTHONPATH": str(ROOT),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789",
     })
     env.pop("CACHE_URL", None)
     env.pop("REDIS_CACHE_URL", None)

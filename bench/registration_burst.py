@@ -54,6 +54,7 @@ def django_env(extra=None):
         "CELERY_BROKER_URL": "",
         "LOG_LEVEL": "WARNING",
         "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789",
         "STATIC_MANIFEST": "0",
     })
     env.update(extra or {})

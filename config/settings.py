@@ -5,6 +5,7 @@ DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0 (see READ
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -31,9 +32,17 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 _INSECURE_DEV_KEY = "plenary-insecure-development-key-change-me-in-production-0123456789"
+# The development key is public (it is in this file): anyone could sign a participant's self-service
+# link with it. It is accepted only with DEBUG=1 or inside the test suite; DEBUG=0 without a real
+# SECRET_KEY refuses to start.
+TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
 SECRET_KEY = env("SECRET_KEY") or _INSECURE_DEV_KEY
-if not DEBUG and SECRET_KEY == _INSECURE_DEV_KEY and env_bool("PLENARY_REQUIRE_SECRET_KEY"):
-    raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if not DEBUG and not TESTING and (SECRET_KEY == _INSECURE_DEV_KEY or len(SECRET_KEY) < 32):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set (or shorter than 32 characters) while DEBUG=0. Set SECRET_KEY to a long "
+        "random value (for example: python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+        "or run with DEBUG=1 on a development machine."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")

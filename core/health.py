@@ -46,7 +46,8 @@ def check_broker():
         return {"configured": False, "mode": "tasks run in the web process"}
     from celery import current_app
 
-    with current_app.connection_for_write() as conn:
+    # A fresh connection to the configured URL: the app's pool may hold a connection opened earlier.
+    with current_app.connection_for_write(url, connect_timeout=2) as conn:
         conn.ensure_connection(max_retries=0, timeout=2)
     return {"configured": True}
 

@@ -17,6 +17,8 @@ REQUIRE_SERVICES = os.environ.get("PLENARY_REQUIRE_SERVICES") == "1"
 
 
 def pytest_configure(config):
+    # A fast hasher: the suite creates hundreds of users; PBKDF2 would spend minutes on them.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
 

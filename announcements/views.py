@@ -16,6 +16,7 @@ from django_countries import countries as all_countries
 
 from summits.choices import OrganisationKind
 from summits.models import Organisation, Summit, Theme
+from core.ratelimits import limit
 from core.signing import BadToken
 
 from . import exports, queries, services
@@ -100,6 +101,7 @@ def commitment_export(request, fmt):
 
 
 @require_GET
+@limit("pdf", methods=("GET",))
 def report_pdf(request):
     """PDF of the filtered list (usually ?summit=, ?coalition= or ?theme=) in the page's language."""
     from core.pdf import pdf_response
@@ -232,6 +234,7 @@ def dashboard(request, summit_slug):
     })
 
 
+@limit("submit")
 def submit(request):
     form = SubmissionForm(request.POST or None)
     formset = DeliverableFormSet(request.POST or None, prefix="deliverables")
@@ -258,6 +261,7 @@ def submit_thanks(request):
     return render(request, "announcements/submit_thanks.html", {"reference": request.GET.get("ref", "")[:40]})
 
 
+@limit("report")
 def report(request, token):
     try:
         commitment = services.commitment_from_token(token)

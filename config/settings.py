@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A Content-Security-Policy header on every response, cached pages and the admin included.
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
@@ -277,6 +279,22 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # --- Security (production) ------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],  # style attributes (charts, badges, colours of themes)
+        "img-src": ["'self'", "data:", "blob:"] + env_list("CSP_IMG_SRC", ""),
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"] + env_list("CSP_FRAME_SRC", ""),
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -311,6 +329,13 @@ LOGGING = {
 PLENARY_LINK_MAX_AGE = int(env("PLENARY_LINK_MAX_AGE", str(60 * 60 * 24 * 30)))
 # Registrations accepted per client address: "count/seconds" ("0/0" disables, e.g. for benchmarks).
 PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "20/3600")
+# Rate limits of the public doors (core/ratelimits.py, django-ratelimit on the shared cache):
+# "count/seconds" per client address; PLENARY_RATE_<GROUP> in the environment, "0/0" turns one off.
+PLENARY_RATES = {
+    **{group: env(f"PLENARY_RATE_{group.upper().replace('-', '_')}", default)
+       for group, default in {"register-email": "5/3600", "link": "10/3600", "submit": "10/3600",
+                              "report": "20/3600", "verify": "60/3600", "pdf": "30/60"}.items()},
+}
 # Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_FORWARDED_FOR; the
 # proxy's own last entry is used, so clients cannot forge it). Empty: REMOTE_ADDR.
 PLENARY_CLIENT_IP_HEADER = env("PLENARY_CLIENT_IP_HEADER", "")

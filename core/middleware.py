@@ -1,5 +1,7 @@
 """Request middleware of the ground floor."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
@@ -20,3 +22,21 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with one policy for the public site and one for the admin.
+
+    Public pages run no inline script at all (``script-src 'self'``). Wagtail's admin still writes
+    small inline scripts (inline panels, date widgets), so the admin, and only the admin, allows
+    inline scripts; both keep ``object-src 'none'``, ``base-uri 'self'``, ``form-action 'self'`` and
+    ``frame-ancestors 'self'`` (Wagtail's preview frames its own pages).
+    """
+
+    admin_prefixes = ("/admin/", "/django-admin/")
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(self.admin_prefixes):
+            parts.update = {**(parts.update or {}), "script-src": [UNSAFE_INLINE]}
+        return parts

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from summits.documents import summit_dates_text
+from core.ratelimits import limit
 from core.pdf import pdf_response
 from core.permissions import summits_for
 from core.signing import BadToken, read_token
@@ -102,6 +103,7 @@ def certificate_pdf(request, token):
 
 # --- Public pages ----------------------------------------------------------------------------
 @require_GET
+@limit("verify", methods=("GET",))
 def letter_verify(request):
     """Anyone holding a letter (a consulate) checks its verification code here."""
     code = request.GET.get("code", "").strip()
@@ -122,6 +124,7 @@ def letter_verify(request):
 
 
 @require_GET
+@limit("pdf", methods=("GET",))
 def public_participants_pdf(request, slug):
     """The list of approved participants who agreed to appear on it, in the visitor's language."""
     from summits.queries import public_summits
@@ -137,6 +140,7 @@ def public_participants_pdf(request, slug):
 
 
 @require_GET
+@limit("pdf", methods=("GET",))
 def programme_pdf(request, slug):
     """The programme booklet of a public summit in the page's language (laid out once per version)."""
     from summits.documents import programme_booklet_cached

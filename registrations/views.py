@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core import ratelimits
 from core.signing import BadToken, read_token
 from core.text import parse_id
 from summits.ics import calendar_for_sessions
@@ -36,22 +37,8 @@ def _client_address(request):
 
 
 def rate_limited(request, scope):
-    """True when this client address sent too many submissions (PLENARY_REGISTRATION_RATE = "count/seconds")."""
-    rate = getattr(settings, "PLENARY_REGISTRATION_RATE", "20/3600")
-    try:
-        count, seconds = (int(part) for part in str(rate).split("/"))
-    except ValueError:
-        count, seconds = 20, 3600
-    if count <= 0:
-        return False
-    key = f"plenary:rate:{scope}:{_client_address(request)}"
-    if cache.add(key, 1, timeout=seconds):
-        return False
-    try:
-        return cache.incr(key) > count
-    except ValueError:
-        cache.set(key, 1, timeout=seconds)
-        return False
+    """True when this client address sent too many requests of ``scope`` (core.ratelimits, PLENARY_RATES)."""
+    return ratelimits.exceeded(request, scope)
 
 
 def _public_summit(slug):

@@ -126,7 +126,9 @@ class SubmissionForm(forms.Form):
             Q(name_en__iexact=name) | Q(**{f"name_{suffix}__iexact": name})).first()
         if organisation is None:
             # The English column is the fallback every language shows until someone translates it.
-            organisation = Organisation(kind=data["organisation_kind"], country=data.get("organisation_country") or "")
+            # Typed by an anonymous visitor: kept out of every public list until an organiser accepts it.
+            organisation = Organisation(kind=data["organisation_kind"], country=data.get("organisation_country") or "",
+                                        accepted=False)
             organisation.name_en = name
             setattr(organisation, f"name_{suffix}", name)
         commitment = Commitment(

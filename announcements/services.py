@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.permissions import can, team_members
 from core.signing import make_token, read_token
+from summits.models import Organisation
 
 from .choices import CommitmentKind, ReminderStage, ReportState, ReviewState
 from .models import (
@@ -132,6 +133,9 @@ def review(commitment, action, user, comment=""):
     commitment.review_state = TARGET[action]
     if action == "publish":
         commitment.published_at = commitment.published_at or timezone.now()
+    if action in ("approve", "publish"):
+        # Approving the commitment is the organiser's acceptance of the organisation the submitter typed.
+        Organisation.objects.filter(pk=commitment.lead_organisation_id, accepted=False).update(accepted=True)
     commitment.save(update_fields=["review_state", "published_at", "updated_at"])
     ReviewEvent.objects.create(commitment=commitment, action=action, comment=comment, user=user)
     if action == "publish":

@@ -178,7 +178,7 @@ def coalition_detail(request, slug):
 
 @require_GET
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = get_object_or_404(Organisation, pk=pk, accepted=True)
     commitments = queries.for_list(queries.filtered({"organisation": pk}).order_by("-announced_on", "-pk"))
     page = Paginator(commitments, PAGE_SIZE).get_page(request.GET.get("page"))
     if not page.paginator.count:

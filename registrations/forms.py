@@ -154,7 +154,7 @@ class RegistrationDetailsMixin:
         )
         self.fields["preferred_language"].choices = language_choices()
         self.fields["preferred_language"].help_text = _("Every email and document will be sent in this language.")
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisation"].queryset = Organisation.objects.filter(accepted=True).order_by("name")
         self.fields["organisation"].required = False
         self.fields["organisation"].help_text = _("Pick your organisation from the list, or type its name below.")
         self.fields["organisation_name"].label = _("Organisation, if not in the list")

@@ -66,6 +66,11 @@ class Organisation(models.Model):
     logo = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    accepted = models.BooleanField(
+        _("accepted"), default=True,
+        help_text=_("An organisation typed by an anonymous submitter waits here, hidden from every public "
+                    "list, until an organiser accepts it (approving one of its commitments accepts it)."),
+    )
 
     class Meta:
         ordering = ["name"]

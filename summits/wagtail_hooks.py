@@ -30,8 +30,8 @@ class OrganisationViewSet(PlenaryViewSet):
     icon = "group"
     menu_order = 500
     add_to_admin_menu = False
-    list_display = ["name", "acronym", "kind", "country"]
-    list_filter = ["kind", "country"]
+    list_display = ["name", "acronym", "kind", "country", "accepted"]
+    list_filter = ["accepted", "kind", "country"]
     list_export = ["name_en", "name_fr", "acronym", "kind", "country", "website"]
     export_headings = export_headings(list_export, name_en="name")
     export_filename = "organisations"

@@ -206,3 +206,19 @@ def test_deliverable_rows_need_a_title(client, summit):
     response = client.post("/en/commitments/submit/", form_data(summit, **{"deliverables-1-due_date": "2031-01-01"}))
     assert response.context["formset"].forms[1].errors["title"] == ["Say what will be delivered."]
     assert Deliverable.objects.count() == 0
+
+
+
+def test_an_organisation_typed_by_a_submitter_stays_off_public_lists_until_publication(client, summit, reviewer):
+    from registrations.forms import RegistrationForm
+
+    known = OrganisationFactory(name_en="Known NGO")
+    client.post("/es/commitments/submit/", form_data(summit))
+    commitment = Commitment.objects.get()
+    typed = commitment.lead_organisation
+    offered = lambda: list(RegistrationForm(summit=summit).fields["organisation"].queryset)  # noqa: E731
+    assert typed.accepted is False
+    assert known in offered() and typed not in offered()
+    services.review(commitment, "approve", reviewer)
+    typed.refresh_from_db()
+    assert typed.accepted is True and typed in offered()

@@ -22,6 +22,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.validators import LinkValidator
+
 from . import cache as page_cache
 from .blocks import BodyBlock
 
@@ -296,7 +298,8 @@ class MenuItem(Orderable):
     link_page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    link_url = models.CharField(_("or address"), max_length=300, blank=True)
+    link_url = models.CharField(_("or address"), max_length=300, blank=True, validators=[LinkValidator()],
+                                help_text=_("https://…, mailto:…, tel:… or a path on this site such as /en/news/"))
 
     panels = [FieldPanel("label"), PageChooserPanel("link_page"), FieldPanel("link_url")]
 

@@ -264,6 +264,9 @@ CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Plenary"
+# No avatars from gravatar.com: it would send a hash of every organiser's email to a third party
+# (and the Content-Security-Policy allows no outside images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

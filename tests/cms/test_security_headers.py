@@ -35,3 +35,24 @@ def test_the_admin_has_a_policy_with_wagtails_inline_scripts_only(client):
     policy = directives(response)
     assert "'unsafe-inline'" in policy["script-src"] and "'self'" in policy["script-src"]
     assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", " JaVa\tScRiPt:alert(1)", "data:text/html,<b>x</b>",
+                                     "//evil.example/", "vbscript:msgbox(1)"])
+def test_a_menu_link_may_not_run_script_or_leave_for_a_hidden_host(address):
+    from django.core.exceptions import ValidationError
+
+    from cms.models import Menu, MenuItem
+
+    item = MenuItem(menu=Menu(), label="Click", link_url=address)
+    with pytest.raises(ValidationError) as refused:
+        item.full_clean(exclude=["menu", "link_page"])
+    assert "link_url" in refused.value.message_dict
+
+
+@pytest.mark.parametrize("address", ["https://www.cbd.int/", "mailto:secretariat@example.org", "tel:+33140000000",
+                                     "/en/practical-information/", "#programme"])
+def test_safe_menu_links_are_accepted(address):
+    from cms.models import Menu, MenuItem
+
+    MenuItem(menu=Menu(), label="Go", link_url=address).full_clean(exclude=["menu", "link_page"])

@@ -330,8 +330,11 @@ LOGGING = {
 # --- Plenary --------------------------------------------------------------------------------
 # How long a participant's signed self-service link stays valid (seconds).
 PLENARY_LINK_MAX_AGE = int(env("PLENARY_LINK_MAX_AGE", str(60 * 60 * 24 * 30)))
-# Registrations accepted per client address: "count/seconds" ("0/0" disables, e.g. for benchmarks).
-PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "20/3600")
+# Registrations accepted per client address: "count/seconds" ("0/0" disables, e.g. for benchmarks). Only
+# accepted submissions count (a new registration, or the link sent again to a registered address): refused
+# forms never do, so a ministry behind one NAT or an on-site desk is not locked out by typing mistakes.
+# Per email address: PLENARY_RATE_REGISTER_EMAIL below (each accepted submission sends an email to it).
+PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "200/3600")
 # Rate limits of the public doors (core/ratelimits.py, django-ratelimit on the shared cache):
 # "count/seconds" per client address; PLENARY_RATE_<GROUP> in the environment, "0/0" turns one off.
 PLENARY_RATES = {
@@ -339,6 +342,8 @@ PLENARY_RATES = {
        for group, default in {"register-email": "5/3600", "link": "10/3600", "submit": "10/3600",
                               "report": "20/3600", "verify": "60/3600", "pdf": "30/60"}.items()},
 }
+# Whom participants write to when a summit has no contact email of its own.
+PLENARY_CONTACT_EMAIL = env("PLENARY_CONTACT_EMAIL", "")
 # Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_FORWARDED_FOR; the
 # proxy's own last entry is used, so clients cannot forge it). Empty: REMOTE_ADDR.
 PLENARY_CLIENT_IP_HEADER = env("PLENARY_CLIENT_IP_HEADER", "")

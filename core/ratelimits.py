@@ -21,7 +21,7 @@ from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
 DEFAULT_RATES = {
-    "register": (20, 3600),          # accepted registrations per address per hour
+    "register": (200, 3600),         # accepted registrations per address per hour (a desk, a ministry's NAT)
     "register-email": (5, 3600),     # accepted registrations per email address per hour
     "link": (10, 3600),              # "send me a new link"
     "submit": (10, 3600),            # commitment submissions
@@ -63,6 +63,13 @@ def _usage(request, group, key, increment):
 def exceeded(request, group, key=None, increment=True):
     usage = _usage(request, group, key or client_address(request), increment)
     return bool(usage and usage["should_limit"])
+
+
+def reached(request, group, key=None):
+    """True when ``group`` already counted as many requests as it allows for this client (or ``key``); counts
+    nothing. For doors that count only what they accept: ``reached()`` first, ``count()`` after success."""
+    usage = _usage(request, group, key or client_address(request), False)
+    return bool(usage and usage["count"] >= usage["limit"])
 
 
 def count(request, group, key=None):

@@ -281,6 +281,59 @@ def cancel_by_participant(registration):
     return change_status(registration.pk, "cancel", actor="participant")
 
 
+def _participant_cancellation(registration):
+    """The audit entry of the participant's own cancellation, when that is the last thing that happened."""
+    last = registration.audit.exclude(action__in=("edit", "book", "unbook")).order_by("-at", "-pk").first()
+    if last is not None and last.action == "cancel" and last.actor_id is None and last.actor_label == "participant":
+        return last
+    return None
+
+
+def can_restore(registration, now=None):
+    """True when the participant may undo their own cancellation: registration is still open, the record is
+    not erased, and it was cancelled by them (not by the organisers)."""
+    return (
+        registration.status == S.CANCELLED and registration.anonymised_at is None
+        and registration.summit.registration_is_open(now) and _participant_cancellation(registration) is not None
+    )
+
+
+def restore_by_participant(registration, *, now=None):
+    """Undo the participant's own cancellation (until registration closes).
+
+    The place is taken again if the quota and the summit's capacity allow it, in the status it had
+    (approved, or pending review); if the place has gone in the meantime the registration returns to
+    the waiting list (in its original order: it registered before those who came later). Session
+    bookings dropped by the cancellation are not restored. Emails the participant the new status.
+    """
+    with transaction.atomic():
+        summit, category = _lock(registration.summit_id, registration.category_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != S.CANCELLED or registration.anonymised_at is not None:
+            raise RegistrationError(_("This registration is not cancelled."))
+        if not summit.registration_is_open(now):
+            raise RegistrationClosed(_("Registration for this summit is closed: a cancelled registration can no "
+                                       "longer be restored. Write to the organisers."))
+        cancellation = _participant_cancellation(registration)
+        if cancellation is None:
+            raise RegistrationError(_("This registration was cancelled by the organisers: write to them to restore it."))
+        previous = cancellation.from_status
+        if previous in HOLDS_PLACE and has_room(summit, category, exclude_id=registration.pk):
+            status = previous if previous == S.APPROVED or category.needs_approval else _placed_status(category)
+        else:
+            status = S.WAITLISTED
+        registration.status = status
+        registration.status_reason = ""
+        registration.save(update_fields=["status", "status_reason", "updated_at"])
+        _audit(registration, "restore", S.CANCELLED, status, "participant")
+        promoted = _promote_locked(summit) if status == S.WAITLISTED else []
+        if registration not in promoted:
+            kind = {S.APPROVED: EmailKind.APPROVED, S.WAITLISTED: EmailKind.WAITLISTED}.get(status, EmailKind.RECEIVED)
+            _queue_email(registration, kind)
+    registration.refresh_from_db()
+    return registration
+
+
 def book_session(registration, session):
     """Book a seat (or a place on the session's waiting list). Returns (booking, clashes)."""
     if registration.status != S.APPROVED:

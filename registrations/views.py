@@ -1,5 +1,6 @@
 """Public views: the registration form and the participant's self-service page (thin: services do the work)."""
 
+import hashlib
 import json
 import logging
 
@@ -36,6 +37,22 @@ def _client_address(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def _email_key(email):
+    return "email:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+
+
+def over_limit(request, email):
+    """True when this client address, or this email, already had as many *accepted* registrations as allowed
+    (core.ratelimits groups "register" and "register-email"). Looks only: refused forms never count."""
+    return ratelimits.reached(request, "register") or ratelimits.reached(request, "register-email", _email_key(email))
+
+
+def count_accepted(request, email):
+    """Count one accepted registration (or link sent again) against the client address and the email."""
+    ratelimits.count(request, "register")
+    ratelimits.count(request, "register-email", key=_email_key(email))
+
+
 def rate_limited(request, scope):
     """True when this client address sent too many requests of ``scope`` (core.ratelimits, PLENARY_RATES)."""
     return ratelimits.exceeded(request, scope)
@@ -67,12 +84,9 @@ def register(request, summit_slug):
         return render(request, "registrations/bad_invitation.html", {"summit": summit}, status=400)
     if invitation is not None and invitation.category.summit_id != summit.pk:
         raise Http404
-    context = {"summit": summit, "invitation": invitation, "invitation_token": invitation_token}
+    context = {"summit": summit, "invitation": invitation, "invitation_token": invitation_token,
+               "contact_email": contact_email(summit)}
     if request.method == "POST":
-        if rate_limited(request, "register"):
-            context["message"] = _("Too many registrations were sent from your network. Wait an hour and try again, "
-                                   "or write to the organisers.")
-            return render(request, "registrations/refused.html", context, status=429)
         form = RegistrationForm(request.POST, request.FILES, summit=summit, invitation=invitation)
         if request.POST.get("website"):
             logger.warning("honeypot filled from %s", _client_address(request))
@@ -80,23 +94,35 @@ def register(request, summit_slug):
                                    "“Leave this field empty” empty and try again.")
             return render(request, "registrations/refused.html", context, status=400)
         if form.is_valid():
+            email = form.cleaned_data["email"]
+            if over_limit(request, email):
+                # The form comes back with everything typed in it: nothing is lost, the person can send it later.
+                context.update(form=form, rate_limited=True)
+                return render(request, "registrations/register.html", context, status=429)
             try:
-                registration = services.register(
+                services.register(
                     summit, form.cleaned_data["category"], form.personal_fields(),
                     photo=form.cleaned_data.get("photo_upload"), invitation=invitation or None,
                 )
             except services.DuplicateRegistration as exc:
+                # Answered exactly as a new registration: the link goes to the registered address only.
                 services.resend_manage_link(exc.existing)
-                return render(request, "registrations/duplicate.html", context)
             except services.RegistrationClosed:
                 return render(request, "registrations/closed.html", context, status=403)
-            messages.success(request, _("Thank you: your registration is recorded with reference %(reference)s. "
-                                        "We have sent you an email.") % {"reference": registration.reference})
-            return redirect("registrations:manage", token=registration.manage_token())
+            count_accepted(request, email)
+            return redirect("registrations:registered", summit_slug=summit.slug)
     else:
         form = RegistrationForm(summit=summit, invitation=invitation)
     context["form"] = form
     return render(request, "registrations/register.html", context)
+
+
+@never_cache
+def registered(request, summit_slug):
+    """After a registration is sent: check your inbox (the same answer whether the address was new or not)."""
+    summit = _public_summit(summit_slug)
+    return render(request, "registrations/registered.html", {"summit": summit,
+                                                             "contact_email": contact_email(summit)})
 
 
 def _registration_or_bad_link(request, token):
@@ -140,12 +166,19 @@ def manage(request, token):
                 services.update_details(registration, form.changes(), photo=form.cleaned_data.get("photo_upload"))
                 messages.success(request, _("Your details are saved."))
                 return redirect("registrations:manage", token=token)
-        elif action == "cancel":
+        elif action == "cancel":  # the confirmation step comes first (manage_cancel)
+            return redirect("registrations:manage_cancel", token=token)
+        elif action == "restore":
             try:
-                services.cancel_by_participant(registration)
-                messages.success(request, _("Your registration is cancelled."))
+                restored = services.restore_by_participant(registration)
             except services.RegistrationError as exc:
                 messages.error(request, str(exc))
+            else:
+                if restored.status == RegistrationStatus.WAITLISTED:
+                    messages.warning(request, _("Your registration is restored, but your place was taken in the "
+                                                "meantime: you are back on the waiting list."))
+                else:
+                    messages.success(request, _("Your registration is restored."))
             return redirect("registrations:manage", token=token)
         elif action in ("book", "unbook"):
             session_id = parse_id(request.POST.get("session"))
@@ -196,9 +229,42 @@ def manage(request, token):
         "documents": _document_links(registration, token),
         "waitlist_position": registration.waitlist_position(),
         "can_edit": registration.status not in (RegistrationStatus.CANCELLED, RegistrationStatus.REJECTED),
-        "can_cancel": registration.status in (RegistrationStatus.PENDING, RegistrationStatus.APPROVED, RegistrationStatus.WAITLISTED),
+        "can_cancel": registration.status in CANCELLABLE,
+        "can_restore": services.can_restore(registration),
+        "contact_email": contact_email(registration.summit),
     }
     return render(request, "registrations/manage.html", context)
+
+
+CANCELLABLE = (RegistrationStatus.PENDING, RegistrationStatus.APPROVED, RegistrationStatus.WAITLISTED)
+
+
+def contact_email(summit):
+    """Whom a participant writes to when stuck: the summit's contact address, else the site's."""
+    return getattr(summit, "contact_email", "") or getattr(settings, "PLENARY_CONTACT_EMAIL", "")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage_cancel(request, token):
+    """Cancel the registration, after a confirmation step; it can be restored until registration closes."""
+    registration, bad = _registration_or_bad_link(request, token)
+    if bad:
+        return bad
+    if registration.status not in CANCELLABLE:
+        return redirect("registrations:manage", token=token)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            services.cancel_by_participant(registration)
+        except services.RegistrationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Your registration is cancelled."))
+        return redirect("registrations:manage", token=token)
+    return render(request, "registrations/cancel_confirm.html", {
+        "registration": registration, "summit": registration.summit, "token": token,
+        "bookings": [b for b in registration.bookings.all()],
+    })
 
 
 @never_cache

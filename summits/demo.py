@@ -124,6 +124,7 @@ OPS = {
     "capacity": 600,
     "retention_days": 3650,
     "signatory_name": "Claire Moreau",
+    "contact_email": "secretariat@one-planet-summit.example.org",
     "signatory_title": "Head of the Summit Secretariat (demo)",
     "co_organisers": ["france", "unep", "world-bank"],
 }
@@ -321,6 +322,7 @@ MONTREAL = {
     "capacity": 90,
     "retention_days": 365,
     "signatory_name": "Isabelle Tremblay",
+    "contact_email": "secretariat@cbd-summit.example.org",
     "signatory_title": "Programme Officer, Technical Cooperation (demo)",
     "co_organisers": ["scbd", "oss"],
 }
@@ -374,7 +376,7 @@ def _summit(data, orgs):
         for key, value in tr(field, data[field]).items():
             setattr(summit, key, value)
     for field in ("start_date", "end_date", "timezone", "country", "languages", "status", "colour", "capacity",
-                  "retention_days", "signatory_name", "signatory_title"):
+                  "retention_days", "signatory_name", "signatory_title", "contact_email"):
         setattr(summit, field, data[field])
     _save(summit)
     summit.co_organisers.set([orgs[key] for key in data["co_organisers"]])

@@ -125,6 +125,10 @@ class Summit(SlugFromTitleMixin, models.Model):
         editable=False, on_delete=models.SET_NULL, related_name="+",
         help_text=_("The summit's images and documents; its team may upload and choose them."),
     )
+    contact_email = models.EmailField(
+        _("contact email"), blank=True,
+        help_text=_("Shown to participants wherever they may need help (self-service page, letters, emails)."),
+    )
     signatory_name = models.CharField(_("signatory name"), max_length=200, blank=True)
     signatory_title = models.CharField(_("signatory title"), max_length=200, blank=True)
     badge_format = models.CharField(

@@ -87,7 +87,8 @@ class SummitViewSet(ScopedViewSet):
             FieldPanel("languages"),
             MultiFieldPanel(
                 [FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
-                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("retention_days")])],
+                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("retention_days")]),
+                 FieldPanel("contact_email")],
                 heading=_("Registration and personal data"),
             ),
             MultiFieldPanel(

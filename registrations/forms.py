@@ -285,12 +285,15 @@ class DetailsForm(RegistrationDetailsMixin, forms.ModelForm):
         self.fields["given_name"].required = True
         self.fields["family_name"].required = True
         if self.instance.is_accredited:
-            from .services import LOCKED_WHEN_ACCREDITED
+            from .services import LETTER_FIELDS, locked_fields
 
-            for name in LOCKED_WHEN_ACCREDITED:
+            for name in locked_fields(self.instance):
                 if name in self.fields:
                     self.fields[name].disabled = True
-                    self.fields[name].help_text = _("Locked: your badge has been issued. Write to the organisers to change it.")
+                    self.fields[name].help_text = (
+                        _("Locked once given, as printed on your letter. Write to the organisers to correct it.")
+                        if name in LETTER_FIELDS else
+                        _("Locked: your badge has been issued. Write to the organisers to change it."))
             del self.fields["photo_upload"]
 
     def clean_photo_upload(self):

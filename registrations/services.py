@@ -254,14 +254,27 @@ def _promote_locked(summit, actor=None):
 
 LOCKED_WHEN_ACCREDITED = ("honorific", "given_name", "family_name", "nationality", "photo", "date_of_birth",
                           "passport_number", "passport_expiry")
+# Printed on the letter only: they stay open after approval while empty (a letter can be asked for later),
+# and lock once given.
+LETTER_FIELDS = ("passport_number", "passport_expiry", "date_of_birth")
+
+
+def locked_fields(registration):
+    """The fields the participant can no longer change: none before approval; once approved (the badge is
+    issued), the badge fields, and the letter's passport fields that are filled in."""
+    if not registration.is_accredited:
+        return ()
+    return tuple(name for name in LOCKED_WHEN_ACCREDITED
+                 if name not in LETTER_FIELDS or getattr(registration, name) not in (None, ""))
 
 
 def update_details(registration, cleaned, *, photo=None):
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        locked = locked_fields(registration)
         changed = []
         for name, value in cleaned.items():
-            if registration.is_accredited and name in LOCKED_WHEN_ACCREDITED:
+            if name in locked:
                 continue
             if getattr(registration, name) != value:
                 setattr(registration, name, value)

@@ -119,3 +119,55 @@ def test_registering_again_after_cancelling_sends_the_restore_link_and_answers_a
 def test_the_self_service_page_names_the_summit_contact(client, registration):
     body = client.get(manage_url(registration)).content.decode()
     assert '<a href="mailto:help@summit.example.org" id="contact-email">' in body
+
+
+# --- a letter after instant approval -----------------------------------------------------------
+
+def details(registration, **overrides):
+    data = {"action": "save", "given_name": registration.given_name, "family_name": registration.family_name,
+            "nationality": "SN", "preferred_language": "en", "organisation_name": "Réseau"}
+    data.update(overrides)
+    return data
+
+
+def test_approved_participant_asks_for_a_letter_then_downloads_it(client, registration):
+    assert registration.status == "approved" and not registration.passport_number
+    page = client.get(manage_url(registration))
+    form = page.context["form"]
+    assert not any(form.fields[name].disabled for name in ("passport_number", "passport_expiry", "date_of_birth"))
+    assert form.fields["given_name"].disabled
+    refused = client.post(manage_url(registration), details(registration, needs_letter="on"))
+    assert refused.context["form"].errors["passport_number"] == ["The passport number is required for a visa letter."]
+    expiry = (timezone.localdate() + dt.timedelta(days=800)).isoformat()
+    client.post(manage_url(registration), details(registration, needs_letter="on", passport_number="A1234567",
+                                                  passport_expiry=expiry, date_of_birth="1980-05-04"))
+    registration.refresh_from_db()
+    assert (registration.needs_letter, registration.passport_number) == (True, "A1234567")
+    url = manage_url(registration)
+    letter = url + "letter.pdf"
+    assert f'href="{letter}"' in client.get(url).content.decode()
+    response = client.get(letter)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content if response.streaming else [response.content]).startswith(b"%PDF")
+
+
+def test_passport_details_lock_once_given_after_approval(client, registration):
+    registration.needs_letter = True
+    registration.passport_number = "A1234567"
+    registration.save()
+    form = client.get(manage_url(registration)).context["form"]
+    assert form.fields["passport_number"].disabled
+    assert not form.fields["date_of_birth"].disabled  # still empty: still open
+    client.post(manage_url(registration), details(registration, needs_letter="on", passport_number="HACKED",
+                                                  passport_expiry="2031-01-01", date_of_birth="1980-05-04"))
+    registration.refresh_from_db()
+    assert registration.passport_number == "A1234567"
+    assert registration.date_of_birth == dt.date(1980, 5, 4)
+
+
+def test_the_service_refuses_a_change_of_a_given_passport_number(registration):
+    registration.passport_number = "A1234567"
+    registration.save()
+    services.update_details(registration, {"passport_number": "B7654321", "passport_expiry": dt.date(2031, 1, 1)})
+    registration.refresh_from_db()
+    assert (registration.passport_number, registration.passport_expiry) == ("A1234567", dt.date(2031, 1, 1))

@@ -54,9 +54,12 @@ def _status_sentence(kind, registration, ctx):
         EmailKind.WAITLISTED: _("You are number %(position)s on the waiting list. We will write to you as soon as a "
                                 "place frees up.") % ctx,
         EmailKind.REJECTED: _("We are sorry: your registration was not accepted. Reason: %(reason)s") % ctx,
-        EmailKind.CANCELLED: _("Your registration is cancelled. If this is a mistake, reply to this email."),
+        EmailKind.CANCELLED: (
+            _("Your registration is cancelled. If this is a mistake, you can restore it from the link below until "
+              "registration closes on %(closes)s (%(zone)s).") % ctx if ctx.get("closes") else
+            _("Your registration is cancelled.")),
         EmailKind.MANAGE_LINK: _("Someone (we hope you) asked for the link to manage your registration."),
-        EmailKind.SEAT_CONFIRMED: _("A seat freed up: your place in “%(session)s” is confirmed.") % ctx,
+        EmailKind.SEAT_CONFIRMED: _("A seat freed up: your place in “%(session)s” (%(session_time)s) is confirmed.") % ctx,
     }
     return sentences.get(kind, "")
 
@@ -76,6 +79,8 @@ def _default_body(kind, registration, ctx):
         "",
         _("The %(summit)s secretariat") % ctx,
     ]
+    if ctx.get("contact"):
+        lines.append(_("Questions? Write to %(contact)s") % ctx)
     return "\n".join(lines)
 
 
@@ -84,12 +89,22 @@ def render_email(registration, kind, extra=None):
     extra = extra or {}
     language = registration.preferred_language or settings.LANGUAGE_CODE
     with translation.override(language):
-        session_title = ""
+        from core import formatting
+
+        summit = registration.summit
+        zone = formatting.time_zone_name(summit.tz, city=summit.city, at=summit.registration_closes)
+        session_title = session_time = ""
         if extra.get("session_id"):
             from summits.models import Session
 
             session = Session.objects.filter(pk=extra["session_id"]).first()
-            session_title = session.title if session else ""
+            if session is not None:
+                session_title = session.title
+                session_time = "{}, {} ({})".format(
+                    formatting.full_date(session.start, tz=summit.tz),
+                    formatting.time_range(session.start, session.end, summit.tz),
+                    formatting.time_zone_name(summit.tz, city=summit.city, at=session.start))
+        open_now = summit.registration_is_open()
         ctx = {
             "name": registration.full_name,
             "reference": registration.reference,
@@ -99,6 +114,10 @@ def render_email(registration, kind, extra=None):
             "reason": registration.status_reason or "—",
             "manage_url": manage_url(registration),
             "session": session_title,
+            "session_time": session_time,
+            "closes": formatting.datetime(summit.registration_closes, summit.tz) if open_now else "",
+            "zone": zone,
+            "contact": summit.contact_email or getattr(settings, "PLENARY_CONTACT_EMAIL", ""),
         }
         note = ""
         custom = EmailTemplate.objects.filter(summit_id=registration.summit_id, kind=kind, language=language).first()

@@ -78,7 +78,8 @@ def _invitation_from(request):
 def register(request, summit_slug):
     summit = _public_summit(summit_slug)
     if not summit.registration_is_open():
-        return render(request, "registrations/closed.html", {"summit": summit}, status=403 if request.method == "POST" else 200)
+        return render(request, "registrations/closed.html", {"summit": summit, "contact_email": contact_email(summit)},
+                      status=403 if request.method == "POST" else 200)
     invitation, invitation_token = _invitation_from(request)
     if invitation is False:
         return render(request, "registrations/bad_invitation.html", {"summit": summit}, status=400)

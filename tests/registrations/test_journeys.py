@@ -171,3 +171,64 @@ def test_the_service_refuses_a_change_of_a_given_passport_number(registration):
     services.update_details(registration, {"passport_number": "B7654321", "passport_expiry": dt.date(2031, 1, 1)})
     registration.refresh_from_db()
     assert (registration.passport_number, registration.passport_expiry) == ("A1234567", dt.date(2031, 1, 1))
+
+
+# --- times in the summit's zone ----------------------------------------------------------------
+
+def test_self_service_shows_sessions_in_the_summit_zone_named_in_words(client, registration):
+    from tests.summits.factories import SessionFactory, local
+
+    summit = registration.summit  # Europe/Paris
+    SessionFactory(summit=summit, capacity=10, title="Oceans", start=local(summit, 0, 10), end=local(summit, 0, 11))
+    body = client.get(manage_url(registration)).content.decode()
+    row = re.search(r'<td class="when">(.*?)</td>', body, re.S).group(1)
+    assert "10:00" in row and "11:00" in row and "09:00" not in row
+    zone = re.search(r'<small id="sessions-zone">\((.*?)\)</small>', body).group(1)
+    assert zone.startswith("Paris time (GMT+0")
+
+
+def test_self_service_times_in_french_name_the_zone_in_french(client, registration):
+    from tests.summits.factories import SessionFactory, local
+
+    summit = registration.summit
+    SessionFactory(summit=summit, capacity=10, title="Océans", start=local(summit, 0, 10), end=local(summit, 0, 11))
+    body = client.get(manage_url(registration, "fr")).content.decode()
+    assert "heure de Paris" in body
+    row = re.search(r'<td class="when">(.*?)</td>', body, re.S).group(1)
+    assert "10:00" in row and "09:00" not in row
+
+
+def test_registration_deadline_is_shown_in_the_summit_zone(client, category):
+    summit = category.summit
+    summit.registration_closes = dt.datetime(2030, 1, 10, 22, 30, tzinfo=dt.timezone.utc)  # 23:30 in Paris
+    summit.save()
+    body = client.get(register_url(summit)).content.decode()
+    closes = re.search(r'<span id="registration-closes">(.*?)</span>', body, re.S).group(1)
+    assert "10 January 2030" in closes and "23:30" in closes and "Paris time (GMT+01:00)" in closes
+    assert "UTC" not in closes
+
+
+def test_cancellation_email_says_until_when_it_can_be_undone_in_the_summit_zone(client, registration):
+    summit = registration.summit
+    summit.registration_closes = dt.datetime(2030, 1, 10, 22, 30, tzinfo=dt.timezone.utc)
+    summit.save()
+    mail.outbox.clear()
+    cancel(client, registration)
+    body = mail.outbox[-1].body
+    assert "restore it from the link below until registration closes on 10 January 2030, 23:30 (Paris time (GMT+01:00))" in body
+    assert "help@summit.example.org" in body
+
+
+def test_seat_confirmed_email_gives_the_session_time_in_the_summit_zone(registration, django_capture_on_commit_callbacks):
+    from tests.summits.factories import SessionFactory, local
+
+    summit = registration.summit
+    session = SessionFactory(summit=summit, capacity=1, title="Oceans", start=local(summit, 0, 10), end=local(summit, 0, 11))
+    other = RegistrationFactory(summit=summit, category=registration.category, status="approved")
+    services.book_session(other, session)
+    services.book_session(registration, session)  # waiting list
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_booking(other, session)
+    assert [m.to for m in mail.outbox] == [[registration.email]]
+    assert "10:00" in mail.outbox[0].body and "Paris time" in mail.outbox[0].body

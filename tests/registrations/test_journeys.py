@@ -232,3 +232,40 @@ def test_seat_confirmed_email_gives_the_session_time_in_the_summit_zone(registra
         services.cancel_booking(other, session)
     assert [m.to for m in mail.outbox] == [[registration.email]]
     assert "10:00" in mail.outbox[0].body and "Paris time" in mail.outbox[0].body
+
+
+# --- a rate limit that counts only accepted registrations --------------------------------------
+
+def test_25_failed_submissions_then_a_valid_one_is_accepted(client, category, settings):
+    settings.PLENARY_REGISTRATION_RATE = "20/3600"  # the old default, which counted every POST
+    for attempt in range(25):
+        response = client.post(register_url(category.summit), form_data(category, email=f"typo{attempt}@", consent_privacy=None))
+        assert response.status_code == 200 and response.context["form"].errors
+    response = client.post(register_url(category.summit), form_data(category))
+    assert response.status_code == 302
+    assert Registration.objects.filter(email="amina.diallo@example.org").exists()
+
+
+def test_the_defaults_are_generous_for_one_address(client, category):
+    category.quota = None
+    category.save()
+    for i in range(30):
+        assert client.post(register_url(category.summit), form_data(category, email=f"desk{i}@example.org")).status_code == 302
+    assert Registration.objects.count() == 30
+
+
+def test_the_limit_per_email_stops_repeated_link_emails(client, category, settings):
+    settings.PLENARY_RATES = {**settings.PLENARY_RATES, "register-email": "3/3600"}
+    for _attempt in range(5):
+        client.post(register_url(category.summit), form_data(category))
+    assert len(mail.outbox) == 3  # received, then the link twice; the next ones are held back
+    response = client.post(register_url(category.summit), form_data(category, given_name="Aïssatou"))
+    assert response.status_code == 429 and 'value="Aïssatou"' in response.content.decode()
+
+
+def test_the_limits_are_settings(client, category, settings):
+    settings.PLENARY_REGISTRATION_RATE = "1/3600"
+    client.post(register_url(category.summit), form_data(category, email="a@example.org"))
+    assert client.post(register_url(category.summit), form_data(category, email="b@example.org")).status_code == 429
+    settings.PLENARY_REGISTRATION_RATE = "0/0"  # disabled
+    assert client.post(register_url(category.summit), form_data(category, email="b@example.org")).status_code == 302

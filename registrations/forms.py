@@ -142,7 +142,64 @@ PERSONAL_FIELDS = [
 ]
 
 
+KEPT_PHOTO_SECONDS = 3600
+
+
+def keep_photo(content):
+    """Keep a checked, re-encoded photo for an hour (shared cache) and return a signed ticket for it, so a
+    form sent back for a correction does not ask for the photo again."""
+    import secrets
+
+    from django.core.cache import cache
+
+    from core.signing import make_token
+
+    key = secrets.token_hex(16)
+    content.seek(0)
+    cache.set(f"plenary:kept-photo:{key}", content.read(), timeout=KEPT_PHOTO_SECONDS)
+    return make_token("kept_photo", {"key": key})
+
+
+def _kept_photo_key(ticket):
+    from core.signing import BadToken, read_token
+
+    try:
+        value = read_token("kept_photo", ticket, max_age=KEPT_PHOTO_SECONDS)
+    except BadToken:
+        return None
+    key = value.get("key") if isinstance(value, dict) else None
+    return f"plenary:kept-photo:{key}" if isinstance(key, str) and key.isalnum() else None
+
+
+def kept_photo(ticket):
+    """The photo kept under this ticket (a ContentFile), or None when it is gone or the ticket is not ours."""
+    from django.core.cache import cache
+
+    key = _kept_photo_key(ticket) if ticket else None
+    data = cache.get(key) if key else None
+    return ContentFile(data, name="photo.jpg") if data else None
+
+
+def discard_kept_photo(ticket):
+    from django.core.cache import cache
+
+    key = _kept_photo_key(ticket) if ticket else None
+    if key:
+        cache.delete(key)
+
+
+def _no_silent_cut(field):
+    """Overlong text gets a message, not a browser that silently stops typing at the limit."""
+    if getattr(field, "max_length", None):
+        field.widget.attrs.pop("maxlength", None)
+        field.error_messages["max_length"] = _(
+            "This is too long: at most %(limit_value)d characters (it has %(show_value)d). "
+            "Shorten it (for example with initials), or write to the organisers.")
+
+
 class RegistrationDetailsMixin:
+    required_css_class = "required"
+
     def _updates_field(self):
         field = self.fields.get("accepts_updates")
         if field is not None:
@@ -164,6 +221,8 @@ class RegistrationDetailsMixin:
             self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["given_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["family_name"].widget.attrs["autocomplete"] = "family-name"
+        for field in self.fields.values():
+            _no_silent_cut(field)
 
     def _check_category_rules(self, cleaned, category):
         if category is None:
@@ -214,6 +273,9 @@ class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
             self.fields["email"].initial = invitation.email
             del self.fields["invitation_code"]
         self.fields["category"].queryset = categories
+        from .services import full_category_ids
+
+        self.full_categories = full_category_ids(summit)
         self.fields["category"].label_from_instance = self._category_label
         self.fields["consent_privacy"].required = True
         self.fields["consent_privacy"].label = _("I have read the privacy notice and agree that my data is used to run this summit.")
@@ -225,11 +287,13 @@ class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
         self.fields["family_name"].required = True
         self.order_fields(["category", "invitation_code"] + PERSONAL_FIELDS + ["photo_upload", "website"])
 
-    @staticmethod
-    def _category_label(category):
+    def _category_label(self, category):
+        label = category.name
         if category.invitation_only:
-            return _("%(name)s (by invitation)") % {"name": category.name}
-        return category.name
+            label = _("%(name)s (by invitation)") % {"name": label}
+        if category.pk in self.full_categories:
+            label = _("%(name)s — full: waiting list") % {"name": label}
+        return label
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
@@ -239,9 +303,28 @@ class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")
-        if not upload:
-            return None
-        return clean_photo(upload)
+        if upload:
+            return clean_photo(upload)
+        ticket = self.data.get("kept_photo", "")
+        if ticket:
+            photo = kept_photo(ticket)
+            if photo is None:
+                raise forms.ValidationError(_("The photo you chose earlier could not be kept: choose it again, please."))
+            self.kept_photo_ticket = ticket
+            return photo
+        return None
+
+    kept_photo_ticket = ""
+
+    def keep_photo(self):
+        """When the form goes back to the person, keep a photo that passed its checks (nothing to choose again)."""
+        photo = (getattr(self, "cleaned_data", None) or {}).get("photo_upload")
+        if photo is not None and not self.kept_photo_ticket:
+            self.kept_photo_ticket = keep_photo(photo)
+        return self.kept_photo_ticket
+
+    def discard_kept_photo(self):
+        discard_kept_photo(self.kept_photo_ticket)
 
     def clean(self):
         cleaned = super().clean()

@@ -93,6 +93,18 @@ def has_room(summit, category, exclude_id=None):
     return True
 
 
+def full_category_ids(summit):
+    """Ids of this summit's categories in which a new registration would go to the waiting list (one query)."""
+    held = dict(
+        Registration.objects.filter(summit=summit, status__in=HOLDS_PLACE).order_by()
+        .values("category_id").annotate(n=Count("pk")).values_list("category_id", "n")
+    )
+    categories = RegistrationCategory.objects.filter(summit=summit).values_list("pk", "quota")
+    if summit.capacity is not None and sum(held.values()) >= summit.capacity:
+        return {pk for pk, _quota in categories}
+    return {pk for pk, quota in categories if quota is not None and held.get(pk, 0) >= quota}
+
+
 def _placed_status(category):
     return S.PENDING if category.needs_approval else S.APPROVED
 

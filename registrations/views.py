@@ -98,6 +98,7 @@ def register(request, summit_slug):
             email = form.cleaned_data["email"]
             if over_limit(request, email):
                 # The form comes back with everything typed in it: nothing is lost, the person can send it later.
+                form.keep_photo()
                 context.update(form=form, rate_limited=True)
                 return render(request, "registrations/register.html", context, status=429)
             try:
@@ -111,7 +112,9 @@ def register(request, summit_slug):
             except services.RegistrationClosed:
                 return render(request, "registrations/closed.html", context, status=403)
             count_accepted(request, email)
+            form.discard_kept_photo()
             return redirect("registrations:registered", summit_slug=summit.slug)
+        form.keep_photo()
     else:
         form = RegistrationForm(summit=summit, invitation=invitation)
     context["form"] = form

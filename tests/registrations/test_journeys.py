@@ -269,3 +269,69 @@ def test_the_limits_are_settings(client, category, settings):
     assert client.post(register_url(category.summit), form_data(category, email="b@example.org")).status_code == 429
     settings.PLENARY_REGISTRATION_RATE = "0/0"  # disabled
     assert client.post(register_url(category.summit), form_data(category, email="b@example.org")).status_code == 302
+
+
+# --- a form that loses nothing ------------------------------------------------------------------
+
+def test_the_photo_survives_a_validation_error(client, category):
+    from .factories import image_file
+
+    category.requires_photo = True
+    category.save()
+    first = client.post(register_url(category.summit), form_data(category, consent_privacy=None,
+                                                                 photo_upload=image_file()))
+    assert "consent_privacy" in first.context["form"].errors
+    body = first.content.decode()
+    assert 'id="kept-photo"' in body
+    ticket = re.search(r'name="kept_photo" value="([^"]+)"', body).group(1)
+    second = client.post(register_url(category.summit), form_data(category, kept_photo=ticket))
+    assert second.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.photo and registration.photo.read(3) == b"\xff\xd8\xff"
+
+
+def test_a_forged_or_lost_kept_photo_asks_for_the_photo_again(client, category):
+    response = client.post(register_url(category.summit), form_data(category, kept_photo="forged:ticket"))
+    assert response.context["form"].errors["photo_upload"] == [
+        "The photo you chose earlier could not be kept: choose it again, please."]
+    assert Registration.objects.count() == 0
+
+
+def test_required_fields_are_marked(client, category):
+    form = client.get(register_url(category.summit)).content.decode()
+    assert re.search(r'<label for="id_given_name" class="required">', form)
+    assert re.search(r'<label for="id_consent_privacy" class="required">', form)
+    assert not re.search(r'<label for="id_dietary_needs" class="required">', form)
+    assert "Fields marked with * are required." in form
+
+
+def test_a_full_category_says_waiting_list_in_the_drop_down(client, category):
+    RegistrationFactory(summit=category.summit, category=category, status="approved")  # quota 1: full
+    roomy = CategoryFactory(summit=category.summit, name="Press", quota=None)
+    form = client.get(register_url(category.summit)).content.decode()
+    assert f'<option value="{category.pk}">{category.name} — full: waiting list</option>' in form
+    assert f'<option value="{roomy.pk}">Press</option>' in form
+
+
+def test_a_full_summit_flags_every_category(client, category):
+    summit = category.summit
+    summit.capacity = 1
+    summit.save()
+    RegistrationFactory(summit=summit, category=CategoryFactory(summit=summit, name="Press"), status="pending")
+    assert services.full_category_ids(summit) == set(summit.registration_categories.values_list("pk", flat=True))
+
+
+def test_an_overlong_name_gets_a_message_and_is_never_cut(client, category):
+    form = client.get(register_url(category.summit)).content.decode()
+    assert not re.search(r'id="id_family_name"[^>]*maxlength', form) and not re.search(r'maxlength[^>]*id="id_family_name"', form)
+    long_name = "Wolfeschlegelsteinhausenbergerdorff " * 4  # 144 characters
+    response = client.post(register_url(category.summit), form_data(category, family_name=long_name.strip()))
+    assert response.context["form"].errors["family_name"] == [
+        "This is too long: at most 120 characters (it has 143). Shorten it (for example with initials), "
+        "or write to the organisers."]
+    assert Registration.objects.count() == 0
+
+
+def test_checkboxes_sit_on_the_line_of_their_label(client, category):
+    form = client.get(register_url(category.summit)).content.decode()
+    assert re.search(r'<span class="check-line"><input type="checkbox" name="consent_privacy"[^>]*> <label for="id_consent_privacy"', form)

@@ -208,10 +208,46 @@ def change_status(registration_id, action, *, actor=None, reason=""):
         registration.status_reason = reason.strip()
         registration.save(update_fields=["status", "status_reason", "updated_at"])
         _audit(registration, action, before, target, actor, reason.strip())
-        if target == S.CANCELLED:
+        if target in (S.CANCELLED, S.REJECTED):  # their session seats go to the next people waiting
             _drop_bookings(registration)
         _queue_email(registration, EMAIL_FOR[target])
         if before in HOLDS_PLACE and target in (S.REJECTED, S.CANCELLED):
+            _promote_locked(summit, actor)
+    return registration
+
+
+def edit_by_organiser(registration_id, changes, *, actor=None):
+    """An organiser corrects a registration's details (``changes``: field → new value), in one transaction.
+
+    A move to another category is a capacity decision: a registration holding a place (pending or
+    approved) moves only if the new category has room, and the place it frees goes to the waiting list.
+    """
+    with transaction.atomic():
+        summit_id, old_category_id = Registration.objects.values_list("summit_id", "category_id").get(pk=registration_id)
+        new_category = changes.get("category")
+        summit, _none = _lock(summit_id)
+        ids = sorted({old_category_id, getattr(new_category, "pk", old_category_id)})
+        locked = {c.pk: c for c in RegistrationCategory.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        moved = new_category is not None and new_category.pk != registration.category_id
+        if moved:
+            target = locked.get(new_category.pk)
+            if target is None or target.summit_id != registration.summit_id:
+                raise RegistrationError(_("This category belongs to another summit."))
+            if registration.status in HOLDS_PLACE and not has_room(summit, target, exclude_id=registration.pk):
+                raise RegistrationError(
+                    _("“%(category)s” is full: %(reference)s cannot be moved into it. Raise its quota, or put the "
+                      "registration on the waiting list first.") % {"category": target.name, "reference": registration.reference})
+            changes = {**changes, "category": target}
+        changed = []
+        for name, value in changes.items():
+            if getattr(registration, name) != value:
+                setattr(registration, name, value)
+                changed.append(name)
+        if changed:
+            registration.save()
+            _audit(registration, "edit", registration.status, registration.status, actor, ", ".join(changed))
+        if moved:
             _promote_locked(summit, actor)
     return registration
 
@@ -539,21 +575,33 @@ def check_in(summit, code, *, actor=None, now=None):
 # --- Retention ------------------------------------------------------------------------------
 
 PERSONAL_TEXT_FIELDS = ("honorific", "given_name", "family_name", "email", "organisation_name", "position", "phone",
-                        "accessibility_needs", "dietary_needs", "passport_number", "status_reason")
+                        "nationality", "accessibility_needs", "dietary_needs", "passport_number", "status_reason")
+# Every field that says something about the person, with the value it is erased to. What is kept (category,
+# status, language, check-in and printing times, consent) counts people without naming anyone.
+ERASED = {
+    **{name: "" for name in PERSONAL_TEXT_FIELDS},
+    "organisation": None, "photo": None, "passport_expiry": None, "date_of_birth": None, "needs_letter": False,
+    "list_publicly": False, "accepts_updates": False, "invitation": None,
+}
 
 
 def _anonymise(registration):
+    from core import outbox
+
     if registration.photo:
         registration.photo.delete(save=False)
-    for name in PERSONAL_TEXT_FIELDS:
-        setattr(registration, name, "")
-    registration.photo = None
-    registration.passport_expiry = None
-    registration.date_of_birth = None
-    registration.list_publicly = False
+    invitation_id = registration.invitation_id
+    for name, value in ERASED.items():
+        setattr(registration, name, value)
     registration.anonymised_at = timezone.now()
     registration.save()
     registration.audit.update(note="")
+    if invitation_id:  # the personal invitation names the invited email address: it served its purpose
+        from .models import Invitation
+
+        Invitation.objects.filter(pk=invitation_id).delete()
+    # Emails already written keep no copy of the address, the names or the wording that held them.
+    outbox.for_target(registration).update(to="", subject="", body="")
 
 
 def anonymise_expired(today=None):

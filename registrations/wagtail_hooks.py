@@ -125,15 +125,27 @@ class RegistrationEditForm(SummitLimitedForm):
         super().__init__(*args, **kwargs)
         if "category" in self.fields and self.instance.summit_id:
             self.fields["category"].queryset = self.fields["category"].queryset.filter(summit_id=self.instance.summit_id)
+            full = services.full_category_ids(self.instance.summit)
+            current = self.instance.category_id
+            self.fields["category"].label_from_instance = lambda c: (
+                _("%(name)s — full: waiting list") % {"name": c.name} if c.pk in full and c.pk != current else c.name)
 
 
 class RegistrationEditView(generic.EditView):
+    """The edit goes through the service: a move into a full category is refused next to the field."""
+
     def save_instance(self):
-        changed = list(self.form.changed_data)
-        instance = super().save_instance()
-        if changed:
-            services._audit(instance, "edit", instance.status, instance.status, self.request.user, ", ".join(changed))
-        return instance
+        changes = {name: self.form.cleaned_data[name] for name in self.form.changed_data if name in self.form.cleaned_data}
+        return services.edit_by_organiser(self.object.pk, changes, actor=self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.RegistrationError as exc:
+            form.add_error("category" if "category" in form.fields else None, str(exc))
+            self.produced_error_code = "invalid"
+            self.produced_error_message = str(exc)
+            return self.form_invalid(form)
 
 
 class RegistrationViewSet(ScopedViewSet):

@@ -594,7 +594,7 @@ def letter_data_for(registration, language: str | None = None, issued_on: date |
             reference=registration.reference,
             code=code,
             verify_url=letter_verify_url(language),
-            issued_on=issued_on or timezone.localdate(),
+            issued_on=issued_on or timezone.localdate(timezone=summit.tz),  # the date where the summit is
             honorific=registration.honorific,
             given_name=registration.given_name,
             family_name=registration.family_name,

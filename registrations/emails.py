@@ -61,7 +61,12 @@ def _status_sentence(kind, registration, ctx):
         EmailKind.MANAGE_LINK: _("Someone (we hope you) asked for the link to manage your registration."),
         EmailKind.SEAT_CONFIRMED: _("A seat freed up: your place in “%(session)s” (%(session_time)s) is confirmed.") % ctx,
     }
-    return sentences.get(kind, "")
+    sentence = sentences.get(kind, "")
+    if kind == EmailKind.MANAGE_LINK and registration.status == RegistrationStatus.CANCELLED and ctx.get("closes"):
+        # Someone registering again after cancelling: the link leads to the undo.
+        sentence += " " + (_("Your registration is cancelled. If this is a mistake, you can restore it from the link "
+                             "below until registration closes on %(closes)s (%(zone)s).") % ctx)
+    return sentence
 
 
 def _default_body(kind, registration, ctx):

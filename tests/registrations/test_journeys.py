@@ -335,3 +335,21 @@ def test_an_overlong_name_gets_a_message_and_is_never_cut(client, category):
 def test_checkboxes_sit_on_the_line_of_their_label(client, category):
     form = client.get(register_url(category.summit)).content.decode()
     assert re.search(r'<span class="check-line"><input type="checkbox" name="consent_privacy"[^>]*> <label for="id_consent_privacy"', form)
+
+
+def test_the_link_sent_again_to_a_cancelled_registration_says_it_can_be_restored(client, registration, category):
+    cancel(client, registration)
+    mail.outbox.clear()
+    client.post(register_url(category.summit), form_data(category, email=registration.email))
+    assert "you can restore it from the link below until registration closes on" in mail.outbox[0].body
+
+
+def test_the_letter_is_dated_where_the_summit_is(registration):
+    from unittest import mock
+
+    from registrations import documents
+
+    just_after_midnight_in_paris = dt.datetime(2030, 3, 1, 23, 30, tzinfo=dt.timezone.utc)  # 00:30 on 2 March
+    with mock.patch("django.utils.timezone.now", return_value=just_after_midnight_in_paris):
+        letter = documents.letter_data_for(registration, "en")
+    assert letter.issued_on == dt.date(2030, 3, 2)

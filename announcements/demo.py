@@ -10,10 +10,12 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from summits.demo_texts import complete
 from summits.models import Organisation, Summit, Theme
 
 from . import services
 from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, PartnerRole, ReportState, ReviewState
+from .demo_texts import TEXTS
 from .models import Coalition, Commitment, Deliverable, ExchangeRate, ProgressReport
 
 LANGS = ("en", "fr", "es", "ar", "zh_hans", "ru")
@@ -23,6 +25,10 @@ def _org(name, kind, country="", acronym=""):
     org, _created = Organisation.objects.get_or_create(
         name_en=name, defaults={"name": name, "kind": kind, "country": country, "acronym": acronym}
     )
+    before = [getattr(org, f"name_{code}") for code in LANGS]
+    complete(org, "name")
+    if [getattr(org, f"name_{code}") for code in LANGS] != before:
+        org.save()
     return org
 
 
@@ -171,6 +177,7 @@ def load(stdout):
         coalition = Coalition.objects.filter(slug=slug).first() or Coalition(slug=slug)
         _set(coalition, "name", names)
         _set(coalition, "description", descriptions)
+        complete(coalition, "description", texts=TEXTS)
         coalition.website = website
         coalition.member_countries = countries
         coalition.save()
@@ -192,6 +199,7 @@ def load(stdout):
         commitment.coalition = coalitions.get(coalition_slug)
         _set(commitment, "title", titles)
         _set(commitment, "summary", summaries)
+        complete(commitment, "summary", texts=TEXTS)
         commitment.amount, commitment.currency, commitment.is_new_money = amount, currency, new_money
         commitment.announced_on, commitment.start_date, commitment.end_date = summit.start_date, start, end
         commitment.countries = countries
@@ -215,6 +223,7 @@ def load(stdout):
             deliverable = Deliverable.objects.filter(commitment=commitment, sort_order=order).first() or Deliverable(
                 commitment=commitment, sort_order=order)
             deliverable.title_en = title
+            complete(deliverable, "title", texts=TEXTS)
             deliverable.due_date, deliverable.status, deliverable.unit = due, d_status, unit
             deliverable.baseline, deliverable.target = baseline, target
             deliverable.save()
@@ -224,6 +233,7 @@ def load(stdout):
                 ProgressReport(commitment=commitment, period_start=period_start)
             report.period_end, report.percent_complete, report.disbursed = period_end, percent, disbursed
             report.narrative_en = narrative
+            complete(report, "narrative", texts=TEXTS)
             report.state = state
             submitted = timezone.make_aware(published or dt.datetime(2025, 9, 1, 9, 0)) - dt.timedelta(days=20)
             report.submitted_at = submitted

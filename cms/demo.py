@@ -1,9 +1,10 @@
 """Demo content of the public site (idempotent: running it twice gives the same pages).
 
-Creates the six Wagtail locales, the English home page as the site root, the English and French
-trees (summit pages, news, practical information), Spanish, Arabic, Chinese and Russian
-translations of the home page and the summit pages, and the menus of every language. Summit
-pages are made for the summits that exist (``summits/demo.py`` runs first); none is required.
+Creates the six Wagtail locales, the English home page as the site root and, in every language, the
+same pages: home (with the same sections), summit pages, news index and articles (with their bodies
+and tags), practical information, and the menus. English and French texts are here, the other
+languages' in ``cms/demo_texts.py``. Summit pages are made for the summits that exist
+(``summits/demo.py`` runs first); none is required.
 """
 
 import datetime as dt
@@ -15,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 
 from summits.models import Summit
 
+from . import demo_texts
 from .models import HomePage, Menu, MenuItem, NewsIndexPage, NewsPage, StandardPage, SummitPage
 
 FLAGSHIP = "one-planet-biodiversity"
@@ -77,6 +79,14 @@ HOME_BODY = {
     ),
 }
 
+for _code, (_heading, _text, _figures_title, _figures) in demo_texts.HOME_BODY.items():
+    HOME_BODY[_code] = stream(
+        ("heading", _heading),
+        ("paragraph", p(_text)),
+        ("key_figures", {"title": _figures_title,
+                         "figures": [{"figure": figure, "label": label} for figure, label in _figures]}),
+    )
+
 OPS = {
     "en": {"title": "One Planet Summit for Biodiversity",
            "intro": p("France, with the United Nations and the World Bank, hosts a One Planet Summit on "
@@ -123,6 +133,10 @@ OPS_BODY = {
     ),
 }
 
+for _code, (_text, _quote, _attribution) in demo_texts.OPS_BODY.items():
+    OPS_BODY[_code] = stream(("paragraph", p(_text)),
+                             ("quote", {"quote": _quote, "attribution": _attribution, "role": ""}))
+
 OPS_PRACTICAL = {
     "en": stream(
         ("heading", "Venue and access"),
@@ -143,6 +157,10 @@ OPS_PRACTICAL = {
                         "unies. Les événements parallèles indiquent leurs langues dans le programme.")),
     ),
 }
+
+for _code, (_venue, _venue_text, _interpretation, _interpretation_text) in demo_texts.OPS_PRACTICAL.items():
+    OPS_PRACTICAL[_code] = stream(("heading", _venue), ("paragraph", p(*_venue_text)),
+                                  ("heading", _interpretation), ("paragraph", p(*_interpretation_text)))
 
 NEWS_INDEX = {"en": "News", "fr": "Actualités", "es": "Noticias", "ar": "الأخبار", "zh-hans": "新闻", "ru": "Новости"}
 NEWS_SLUG = {"en": "news", "fr": "actualites", "es": "noticias", "ar": "news-ar", "zh-hans": "news-zh",
@@ -205,6 +223,21 @@ PRACTICAL = {
                                   "rédaction. Les médias acceptés reçoivent un badge et le calendrier des "
                                   "conférences de presse.")))),
 }
+
+for _name, _date, _tags, _texts in NEWS:
+    _texts.update(demo_texts.NEWS.get(_name, {}))
+for _code, (_title, _slug, _intro, _h1, _t1, _h2, _t2) in demo_texts.PRACTICAL.items():
+    PRACTICAL[_code] = (_title, _slug, _intro, stream(("heading", _h1), ("paragraph", p(_t1)),
+                                                      ("heading", _h2), ("paragraph", p(_t2))))
+
+
+def news_body(name, code):
+    return stream(*(("paragraph", p(text)) for text in demo_texts.NEWS_BODIES.get(name, {}).get(code, [])))
+
+
+def news_tags(tags, code):
+    return [demo_texts.TAGS.get(tag, {}).get(code, tag) if code != "en" else tag for tag in tags]
+
 
 MENU_LABELS = {
     "en": ("Summits", "News", "Practical information", "Search", "Plenary · an open-source platform for "
@@ -297,7 +330,7 @@ def load(stdout):
     summit_pages = load_summit_pages(homes, locales)
     news_indexes = load_news(homes, locales)
     practical = {}
-    for code in ("en", "fr"):
+    for code in locales:
         title, slug, intro, body = PRACTICAL[code]
         practical[code] = child(homes[code], StandardPage, key("practical"), locales[code], title=title, slug=slug,
                                 intro=intro, body=body)
@@ -347,7 +380,7 @@ def load_news(homes, locales):
     for name, date, tags, texts in NEWS:
         english = None
         for code, (title, intro) in texts.items():
-            fields = {"title": title, "intro": intro, "date": date, "summit": flagship}
+            fields = {"title": title, "intro": intro, "date": date, "summit": flagship, "body": news_body(name, code)}
             if code == "en":
                 english = child(indexes["en"], NewsPage, key(f"news:{name}"), locales["en"], slug=name, **fields)
                 if sorted(english.tags.names()) != sorted(tags):
@@ -355,8 +388,9 @@ def load_news(homes, locales):
                     english.save_revision().publish()
             else:
                 translated = translation_of(english, locales[code], **fields)
-                if sorted(translated.tags.names()) != sorted(tags):
-                    translated.tags.set(tags)
+                local_tags = news_tags(tags, code)
+                if sorted(translated.tags.names()) != sorted(local_tags):
+                    translated.tags.set(local_tags)
                     translated.save_revision().publish()
     return indexes
 

@@ -56,17 +56,12 @@ class FallbackRouteMixin:
     """A page missing from this locale's tree is served from the default locale, saying so."""
 
     def route(self, request, path_components):
+        from .links import fallback_route
+
         try:
             return super().route(request, path_components)
         except Http404:
-            default = Locale.get_default()
-            if not path_components or self.locale_id == default.pk:
-                raise
-            source = self.get_translation_or_none(default)
-            if source is None or not source.live:
-                raise
-            request.plenary_fallback = default.language_code
-            return source.specific.route(request, path_components)
+            return fallback_route(self, request, path_components)
 
 
 class HomePage(FallbackRouteMixin, PlenaryPage):
@@ -87,11 +82,12 @@ class HomePage(FallbackRouteMixin, PlenaryPage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import latest_news, summit_pages
+        from .links import news_in_locale
+        from .queries import summit_pages
 
         context = super().get_context(request, *args, **kwargs)
         context["summit_pages"] = summit_pages(self)
-        context["latest_news"] = latest_news(self.locale, limit=3)
+        context["latest_news"] = news_in_locale(self.locale, limit=3)
         return context
 
 
@@ -120,13 +116,13 @@ class NewsIndexPage(PlenaryPage):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
-        from .queries import news_for_index
+        from core.text import clean_text
+
+        from .links import news_in_locale
 
         context = super().get_context(request, *args, **kwargs)
-        items = news_for_index(self)
-        tag = request.GET.get("tag", "").strip()
-        if tag:
-            items = items.filter(tags__name=tag)
+        tag = clean_text(request.GET.get("tag"), 100)
+        items = news_in_locale(self.locale, tag=tag)
         context["tag"] = tag
         context["news_page"] = Paginator(items, 12).get_page(request.GET.get("page"))
         return context
@@ -206,7 +202,9 @@ class SummitPage(RoutablePageMixin, PlenaryPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["summit"] = self.summit
-        context["page_url"] = self.get_url(request)
+        from .links import url_in_locale
+
+        context["page_url"] = url_in_locale(self, request)
         context["section"] = getattr(request, "plenary_section", "overview")
         return context
 

@@ -12,6 +12,7 @@ import zoneinfo
 
 from django.utils import timezone
 
+from .demo_texts import BIOGRAPHIES, SESSION_DESCRIPTIONS, complete
 from .models import Organisation, Room, Session, SessionSpeaker, Speaker, Summit, Theme
 
 LANGS = ("en", "fr", "es", "ar", "zh_hans", "ru")
@@ -280,12 +281,6 @@ OPS_SESSIONS = [
      [("moreau", "chair"), ("alvarado", "speaker"), ("njoroge", "speaker"), ("mokoena", "speaker")]),
 ]
 
-SESSION_DESCRIPTIONS = {
-    "en": "Part of the {theme} track. Speakers present what they will do, with dates and figures, and take "
-          "questions from the floor.",
-    "fr": "Dans le parcours « {theme} ». Les intervenants présentent ce qu'ils feront, avec des dates et des "
-          "chiffres, puis répondent aux questions de la salle.",
-}
 
 MONTREAL = {
     "slug": "montreal-science-cooperation-2026",
@@ -375,6 +370,7 @@ def _summit(data, orgs):
     for field in ("title", "tagline", "description", "city", "venue"):
         for key, value in tr(field, data[field]).items():
             setattr(summit, key, value)
+    complete(summit, "description")
     for field in ("start_date", "end_date", "timezone", "country", "languages", "status", "colour", "capacity",
                   "retention_days", "signatory_name", "signatory_title", "contact_email"):
         setattr(summit, field, data[field])
@@ -389,6 +385,7 @@ def _themes(summit, themes):
         theme = Theme.objects.filter(summit=summit, slug=slug).first() or Theme(summit=summit, slug=slug)
         for key, value in {**tr("title", titles), **tr("description", descriptions)}.items():
             setattr(theme, key, value)
+        complete(theme, "title", "description")
         theme.colour, theme.sort_order = colour, order
         result[slug] = _save(theme)
     return result
@@ -401,6 +398,7 @@ def _rooms(summit, rooms):
         for key, value in tr("name", (name_en, *others)).items():
             setattr(room, key, value)
         room.location_en, room.capacity = location, capacity
+        complete(room, "name", "location")
         result[name_en] = _save(room)
     return result
 
@@ -419,10 +417,12 @@ def _sessions(summit, themes, rooms, speakers, sessions):
         session = Session.objects.filter(summit=summit, slug=slug).first() or Session(summit=summit, slug=slug)
         for key, value in tr("title", titles).items():
             setattr(session, key, value)
+        complete(session, "title")
         theme_obj = themes.get(theme) if theme else None
-        theme_title = {code: getattr(theme_obj, f"title_{code}") for code in ("en", "fr")} if theme_obj else None
-        session.description_en = SESSION_DESCRIPTIONS["en"].format(theme=theme_title["en"]) if theme_obj else ""
-        session.description_fr = SESSION_DESCRIPTIONS["fr"].format(theme=theme_title["fr"]) if theme_obj else ""
+        for code in LANGS:
+            theme_title = (getattr(theme_obj, f"title_{code}") or theme_obj.title_en) if theme_obj else ""
+            setattr(session, f"description_{code}",
+                    SESSION_DESCRIPTIONS[code].format(theme=theme_title) if theme_obj else "")
         session.kind, session.theme, session.room, session.capacity = kind, theme_obj, rooms[room], capacity
         session.start = timezone.make_aware(dt.datetime.combine(date, dt.time.fromisoformat(start)), tz)
         session.end = timezone.make_aware(dt.datetime.combine(date, dt.time.fromisoformat(end)), tz)
@@ -450,6 +450,7 @@ def load(stdout):
         org = Organisation.objects.filter(name_en=name_en).first() or Organisation()
         org.name_en, org.name_fr, org.acronym, org.kind, org.country, org.website = (
             name_en, name_fr, acronym, kind, country, website)
+        complete(org, "name")
         orgs[key] = _save(org)
     speakers = {}
     for key, honorific, given, family, org_key, country, position_en, position_fr in SPEAKERS:
@@ -458,8 +459,14 @@ def load(stdout):
         )
         speaker.honorific, speaker.organisation, speaker.country = honorific, orgs[org_key], country
         speaker.position_en, speaker.position_fr = position_en, position_fr
-        speaker.bio_en = f"{given} {family} is {position_en[0].lower() + position_en[1:]} at {orgs[org_key].name_en}."
-        speaker.bio_fr = f"{given} {family} : {position_fr[0].lower() + position_fr[1:]}, {orgs[org_key].name_fr}."
+        complete(speaker, "position")
+        for code in LANGS:
+            position = getattr(speaker, f"position_{code}") or position_en
+            if code in ("en", "fr", "es", "ru"):
+                position = position[0].lower() + position[1:]
+            organisation = getattr(orgs[org_key], f"name_{code}") or orgs[org_key].name_en
+            setattr(speaker, f"bio_{code}", BIOGRAPHIES[code].format(name=f"{given} {family}", position=position,
+                                                                   organisation=organisation))
         speakers[key] = _save(speaker)
 
     ops = _summit(OPS, orgs)

@@ -254,7 +254,16 @@ class Speaker(models.Model):
 
     @property
     def full_name(self):
-        return " ".join(part for part in (self.honorific, self.given_name, self.family_name) if part)
+        """The name in the person's order (family name first for Chinese names); the honorific, an
+        English word ("Mr", "H.E."), only on English pages."""
+        from django.utils import translation
+
+        from core.formatting import person_name
+
+        name = person_name(self)
+        if self.honorific and (translation.get_language() or "en") == "en":
+            return f"{self.honorific} {name}"
+        return name
 
 
 class Session(SlugFromTitleMixin, ClusterableModel):

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 
 from .. import cache as page_cache
+from ..links import url_in_locale
 
 register = template.Library()
 
@@ -97,10 +98,9 @@ def menu_items(context, handle):
         items["note"] = menu.note
         for item in menu.items.select_related("link_page").order_by("sort_order"):
             if item.link_page_id:
-                target = item.link_page.localized
-                if not target.live:
+                if not item.link_page.live:
                     continue
-                url = target.get_url(request)
+                url = url_in_locale(item.link_page, request)
             else:
                 url = item.link_url
             if url:
@@ -143,3 +143,25 @@ def query_with(request, **kwargs):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else ""
+
+
+@register.simple_tag(takes_context=True)
+def locale_url(context, page):
+    """The page's address in the visitor's language (translated, or served there with a notice)."""
+    return url_in_locale(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, page=None):
+    """` lang="en" dir="ltr"` on content shown in another language than the visitor's (a fallback
+    page, a news item listed from the default locale), so screen readers switch voice (WCAG 3.1.2)."""
+    from django.utils.html import format_html
+
+    if page is not None:
+        lang = getattr(page, "fallback_language", None) if getattr(page, "is_fallback", False) else None
+    else:
+        lang = context.get("fallback_language")
+    if not lang or lang == translation.get_language():
+        return ""
+    bidi = get_language_info(lang)["bidi"]
+    return format_html(' lang="{}" dir="{}"', lang, "rtl" if bidi else "ltr")

@@ -181,3 +181,24 @@ def person_name(person):
 @register.filter
 def salutation(person):
     return formatting.salutation(person)
+
+
+@register.simple_tag
+def lang_of(obj, field):
+    """` lang="en" dir="ltr"` when ``obj.<field>`` has no text in the active language, so what is shown
+    is django-modeltranslation's fallback (WCAG 3.1.2): ``<bdi{% lang_of session "title" %}>``."""
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.html import format_html
+    from django.utils.translation import get_language_info
+
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    if obj is None or not hasattr(obj, f"{field}_{active.replace('-', '_')}"):
+        return ""
+    if getattr(obj, f"{field}_{active.replace('-', '_')}", None):
+        return ""
+    fallbacks = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", ("en",))
+    for code in (fallbacks.get("default", ()) if isinstance(fallbacks, dict) else fallbacks):
+        if code != active and getattr(obj, f"{field}_{code.replace('-', '_')}", None):
+            return format_html(' lang="{}" dir="{}"', code, "rtl" if get_language_info(code)["bidi"] else "ltr")
+    return ""

@@ -23,7 +23,7 @@ def test_sessions_are_grouped_by_local_day_with_local_times(client, summit_page,
     page = soup(client.get("/en/ops/programme/"))
     days = [(s.h2.get_text(), [h.get_text(strip=True) for h in s.select(".session__title")])
             for s in page.select("section.day")]
-    assert days == [("Friday Jan. 11, 2030", ["Opening"]), ("Saturday Jan. 12, 2030", ["Closing"])]
+    assert days == [("Friday, 11 January 2030", ["Opening"]), ("Saturday, 12 January 2030", ["Closing"])]
     assert page.select_one(".session__time").get_text() == "09:00–10:00"
 
 

@@ -47,6 +47,19 @@ def for_detail(qs):
     )
 
 
+def country_amounts(qs):
+    """{country code: US$ pledged} of a queryset of commitments: a commitment's amount shared equally
+    between the countries it names (so the map's total is the total pledged, never counted twice)."""
+    rows = list(CommitmentCountry.objects.filter(commitment__in=qs.order_by().values("pk"),
+                                                 commitment__amount_usd__isnull=False)
+                .values_list("commitment_id", "country", "commitment__amount_usd").order_by())
+    per_commitment = Counter(commitment for commitment, _country, _amount in rows)
+    totals = Counter()
+    for commitment, country, amount in rows:
+        totals[country] += amount / per_commitment[commitment]
+    return totals
+
+
 def country_counts(qs):
     """{country code: number of commitments} of a queryset of commitments, in one query.
 

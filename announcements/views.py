@@ -19,7 +19,7 @@ from summits.models import Organisation, Summit, Theme
 from core.ratelimits import limit
 from core.signing import BadToken
 
-from . import exports, queries, services
+from . import exports, geo, queries, services
 from .choices import ActivityStatus, CommitmentKind, Light
 from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
 from .models import Coalition, Commitment
@@ -70,10 +70,12 @@ def commitment_list(request):
     qs = queries.for_list(queries.sorted_list(queries.filtered(values), values.get("sort")))
     paginator = Paginator(qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    facets = _facets(values, queries.facet_counts(values))
+    counts = queries.facet_counts(values)
+    facets = _facets(values, counts)
     filters = {k: v for k, v in values.items() if k != "sort"}
+    world = geo.world_map(counts["country"], caption=_("Where these commitments apply (number of commitments per country)"))
     return render(request, "announcements/commitment_list.html", {
-        "form": form, "page_obj": page, "facets": facets, "values": values,
+        "form": form, "page_obj": page, "facets": facets, "values": values, "world": world,
         "query": _querystring(values), "filter_query": _querystring(filters),
         "export_query": _querystring(values),
         "summit": Summit.objects.filter(slug=values.get("summit")).first() if values.get("summit") else None,
@@ -216,6 +218,7 @@ def _chart(rows, series, rtl):
 def dashboard(request, summit_slug):
     summit = get_object_or_404(Summit.objects.exclude(status="draft"), slug=summit_slug)
     figures = queries.dashboard_figures(summit)
+    published = queries.filtered({"summit": summit.slug})
     rtl = translation.get_language_bidi()
     themes = [{
         "pk": r["themes__pk"], "title": r["themes__title"], "label": r["themes__title"], "colour": r["themes__colour"], "count": r["count"],
@@ -231,6 +234,11 @@ def dashboard(request, summit_slug):
         "light_chart": _chart(lights, [("count", None)], rtl),
         "chart_width": CHART_WIDTH, "rtl": rtl,
         "on_time_percent": round(100 * figures["on_time_share"]) if figures["on_time_share"] is not None else None,
+        "count_map": geo.world_map(queries.country_counts(published),
+                                   caption=_("Commitments per country where they apply")),
+        "amount_map": geo.world_map(queries.country_amounts(published), unit="amount",
+                                    caption=_("US$ pledged per country (a commitment naming several countries is "
+                                              "shared equally between them)")),
     })
 
 

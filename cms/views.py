@@ -144,12 +144,12 @@ def _alternates(request, pages_by_key, key, suffix=""):
 def sitemap(request):
     """All live public pages of every language, each with its hreflang alternates; summit sub-pages too.
 
-    Cached until content changes (same version key as the page cache)."""
+    Cached until any content changes (the page cache's ``tree`` version, bumped by every change)."""
     from django.core.cache import cache
 
     from . import cache as page_cache
 
-    key = f"cms:sitemap:{page_cache.content_version()}:{request.get_host()}"
+    key = f"cms:sitemap:{page_cache.content_version(page_cache.SITE, page_cache.TREE)}:{request.get_host()}"
     body = cache.get(key)
     if body is None:
         body = _sitemap_body(request)

@@ -215,15 +215,17 @@ class PageCacheMiddleware:
         if not request_is_cacheable(request) or not is_page_path(request):
             return self.get_response(request)
         key = key_for(request)
-        entry = cache.get(key)
         lock = key + ":lock"
+        found = cache.get_many([key, lock])  # one read for the copy and its re-render lock
+        entry = found.get(key)
         locked = False
         if entry is not None:
             fresh = entry["fresh_until"] > time.time() and versions(entry["scopes"]) == entry["versions"]
             if fresh:
                 return self._respond(request, entry, "hit")
-            # Stale: one process re-renders, the others serve the previous copy for the grace period.
-            locked = cache.add(lock, 1, grace())
+            # Stale: one process re-renders, the others serve the previous copy for the grace period
+            # (without writing anything while the lock is seen held).
+            locked = lock not in found and cache.add(lock, 1, grace())
             if not locked:
                 return self._respond(request, entry, "stale")
         request._plenary_page_cache = True

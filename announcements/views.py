@@ -97,7 +97,9 @@ def commitment_export(request, fmt):
     response = HttpResponse(render_rows(qs, settings.SITE_URL.rstrip("/")), content_type=content_type)
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="commitments-{translation.get_language()}-{stamp}.{fmt}"'
-    return response
+    from core import http_cache
+
+    return http_cache.conditional(request, response)
 
 
 @require_GET

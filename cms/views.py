@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core import http_cache
 from core.text import clean_query
 from summits.models import Summit
 
@@ -47,7 +48,8 @@ def programme_calendar(request, summit_slug):
     base = _summit_page_url(request, summit)
     body = calendar_for_sessions(list(queries.public_programme(summit)), summit.title,
                                  url_for=lambda s: f"{base}sessions/{s.slug}/" if base else "")
-    return ics_response(body, f"{summit.slug}.ics")
+    return http_cache.conditional(request, ics_response(body, f"{summit.slug}.ics"),
+                                  etag=http_cache.calendar_etag(body))
 
 
 @require_GET
@@ -61,7 +63,8 @@ def session_calendar(request, summit_slug, session_slug):
     base = _summit_page_url(request, summit)
     body = calendar_for_sessions([session], session.title,
                                  url_for=lambda s: f"{base}sessions/{s.slug}/" if base else "")
-    return ics_response(body, f"{summit.slug}-{session.slug}.ics")
+    return http_cache.conditional(request, ics_response(body, f"{summit.slug}-{session.slug}.ics"),
+                                  etag=http_cache.calendar_etag(body))
 
 
 @require_GET

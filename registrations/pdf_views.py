@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from summits.documents import summit_dates_text
-from core import public_pdf
+from core import http_cache, public_pdf
 from core.ratelimits import limit
 from core.pdf import pdf_response
 from core.permissions import summits_for
@@ -159,7 +159,9 @@ def programme_pdf(request, slug):
 
     summit = get_object_or_404(public_summits(), slug=slug)
     language = translation.get_language()
-    return pdf_response(programme_booklet_cached(summit, language), f"{summit.slug}-programme-{language}", inline=True)
+    response = pdf_response(programme_booklet_cached(summit, language), f"{summit.slug}-programme-{language}",
+                            inline=True)
+    return http_cache.conditional(request, response)
 
 
 # --- Organisers (Wagtail admin) --------------------------------------------------------------

@@ -149,3 +149,22 @@ def test_signed_in_visitors_get_no_public_validators(client, summit_page, admin_
     client.force_login(admin_user)
     response = client.get("/en/ops/")
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_calendar_downloads_answer_conditional_gets_and_change_with_the_programme(client, summit_page, summit):
+    session = SessionFactory(summit=summit, title="Opening")
+    first = client.get("/en/calendar/ops.ics")
+    assert first.status_code == 200 and first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    # DTSTAMP (when it was written) differs between two requests; the ETag does not.
+    again = client.get("/en/calendar/ops.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
+    session.title = "Opening plenary"
+    session.save()
+    changed = client.get("/en/calendar/ops.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and b"Opening plenary" in changed.content
+
+
+def test_registry_exports_answer_conditional_gets(client):
+    first = client.get("/en/commitments/export.csv")
+    assert first.status_code == 200 and first["ETag"]
+    assert client.get("/en/commitments/export.csv", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304

@@ -121,3 +121,11 @@ def test_documents_to_lay_out_are_rate_limited_per_address_cached_ones_are_not(c
     # another address is not limited
     assert client.get("/en/commitments/report.pdf", {"summit": summit.slug, "sort": "amount"},
                       REMOTE_ADDR="192.0.2.9").status_code == 200
+
+
+def test_programme_booklet_answers_conditional_gets(client, summit):
+    url = reverse("registrations:programme_pdf", args=[summit.slug])
+    first = client.get(url)
+    assert first.status_code == 200 and first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""

@@ -43,6 +43,7 @@ import zlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -95,8 +96,18 @@ def versions(scopes):
 
 
 def bump(*scopes):
-    """Give each scope a new version: every cached entry made from it is stale from now on."""
+    """Give each scope a new version: every cached entry made from it is stale from now on.
+
+    Bumped at once and again when the transaction commits: with a cache outside the database
+    (Redis) a page rendered between the first bump and the commit read the old rows under the
+    new version; the second bump makes that copy stale too."""
     scopes = {scope for scope in scopes if scope} | {TREE}
+    _set_new_versions(scopes)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _set_new_versions(scopes))
+
+
+def _set_new_versions(scopes):
     cache.set_many({VERSION_PREFIX + scope: _token() for scope in scopes}, None)
     logger.debug("page cache bumped %s", sorted(scopes))
 

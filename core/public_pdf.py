@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
@@ -54,8 +55,13 @@ def versions(*scopes):
 
 
 def bump(*scopes):
-    """A record shown by documents of these scopes changed: their fingerprints change."""
-    cache.set_many({VERSION_PREFIX + scope: uuid.uuid4().hex[:16] for scope in scopes if scope}, None)
+    """A record shown by documents of these scopes changed: their fingerprints change once the
+    transaction commits (outside the registration's locked transaction, and never before the
+    rows it describes are visible)."""
+    scopes = [scope for scope in scopes if scope]
+    transaction.on_commit(
+        lambda: cache.set_many({VERSION_PREFIX + scope: uuid.uuid4().hex[:16] for scope in scopes}, None)
+    )
 
 
 def client_address(request):

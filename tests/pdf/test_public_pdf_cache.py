@@ -62,15 +62,20 @@ def test_participants_list_requested_twice_is_laid_out_once_and_the_same_bytes_c
     assert len(stored) == 1 and stored[0].endswith(".pdf")
 
 
-def test_a_change_on_the_list_is_laid_out_again_and_a_change_off_it_is_not(client, summit, listed, layouts):
+def test_a_change_on_the_list_is_laid_out_again_and_a_change_off_it_is_not(
+    client, summit, listed, layouts, committed
+):
     first = client.get(participants_url(summit)).content
     # Someone who is not on the public list registers: new fingerprint, same HTML, same file.
-    RegistrationFactory(summit=summit, family_name="Private", list_publicly=False, status=RegistrationStatus.APPROVED)
+    with committed():
+        RegistrationFactory(summit=summit, family_name="Private", list_publicly=False,
+                            status=RegistrationStatus.APPROVED)
     same = client.get(participants_url(summit))
     assert same["X-Plenary-PDF"] == "same-content" and same.content == first
     assert layouts.call_count == 1
-    listed.family_name = "Diallo-Sow"
-    listed.save()
+    with committed():
+        listed.family_name = "Diallo-Sow"
+        listed.save()
     changed = client.get(participants_url(summit))
     assert changed["X-Plenary-PDF"] == "miss" and "Diallo-Sow" in text(changed.content)
     assert layouts.call_count == 2
@@ -90,7 +95,17 @@ def test_public_pdfs_answer_conditional_gets_with_304(client, summit, listed):
     assert again.status_code == 304 and again.content == b"" and again["ETag"] == first["ETag"]
 
 
-def test_commitments_report_requested_twice_is_laid_out_once(client, layouts):
+def test_a_change_is_seen_only_once_committed(client, summit, listed, layouts, django_capture_on_commit_callbacks):
+    first = client.get(participants_url(summit)).content
+    with django_capture_on_commit_callbacks(execute=True):
+        listed.family_name = "Diallo-Sow"
+        listed.save()
+        # not committed yet: the stored document still answers
+        assert client.get(participants_url(summit)).content == first
+    assert "Diallo-Sow" in text(client.get(participants_url(summit)).content)
+
+
+def test_commitments_report_requested_twice_is_laid_out_once(client, layouts, committed):
     summit = SummitFactory(slug="reg", title="Registry Summit")
     PublishedCommitmentFactory(summit=summit, title="Great Green Wall")
     first = client.get("/en/commitments/report.pdf", {"summit": summit.slug})
@@ -101,7 +116,8 @@ def test_commitments_report_requested_twice_is_laid_out_once(client, layouts):
     assert second.content == first.content and layouts.call_count == 1
     assert (first["X-Plenary-PDF"], second["X-Plenary-PDF"]) == ("miss", "hit")
     assert elapsed < 0.02, f"second request took {elapsed * 1000:.1f} ms"
-    PublishedCommitmentFactory(summit=summit, title="Blue Corridor")
+    with committed():
+        PublishedCommitmentFactory(summit=summit, title="Blue Corridor")
     third = client.get("/en/commitments/report.pdf", {"summit": summit.slug})
     assert "Blue Corridor" in text(third.content).replace("\n", " ") and layouts.call_count == 2
 

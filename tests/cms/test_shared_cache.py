@@ -134,3 +134,33 @@ def test_two_server_processes_show_an_edit_made_in_a_third_at_once(file_database
                 server.wait(10)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+
+def test_without_cache_url_the_default_cache_is_the_database_and_with_it_redis():
+    from tests.test_settings import run_manage
+
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    assert run_manage("shell", "-c", code, DEBUG="1").stdout.strip().endswith("DatabaseCache")
+    redis = run_manage("shell", "-c", code, DEBUG="1", CACHE_URL="redis://127.0.0.1:6379/6")
+    assert redis.stdout.strip().endswith("RedisCache")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_migrate_creates_the_cache_table(settings):
+    from django.db import connection
+    from django.db.models.signals import post_migrate
+
+    from core.apps import create_cache_table
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                                   "LOCATION": "plenary_cache_check"}}
+    from django.apps import apps
+
+    sync_receivers, _async_receivers = post_migrate._live_receivers(apps.get_app_config("core"))
+    assert create_cache_table in sync_receivers
+    create_cache_table(using="default", verbosity=0)
+    try:
+        assert "plenary_cache_check" in connection.introspection.table_names()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE plenary_cache_check")

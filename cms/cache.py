@@ -13,7 +13,9 @@ the time it was rendered:
   section navigation), and every translation of a page is bumped with it (language switcher);
 - ``children:<id>``: the listing below a page (home's summits and latest news, a news index); any
   publish bumps it on every ancestor of the published page;
-- ``summits``: the list of summits (home page).
+- ``summits``: the list of summits (home page);
+- ``listings``: pages that list pages of every language (home and news index: news not translated
+  into the visitor's language are listed from the default locale), bumped by every publish.
 
 A version is a random token kept in the shared cache without expiry; a missing token (evicted) is
 recreated, which makes every entry that used it stale: the cache may forget, never lie. Changing a
@@ -56,6 +58,7 @@ VERSION_PREFIX = "cms:v:"
 ENTRY_PREFIX = "cms:page2:"  # the entry's format: a change of it changes the prefix
 SITE = "site"
 SUMMITS = "summits"
+LISTINGS = "listings"
 TREE = "tree"  # any change of content at all (the sitemap lists every page and summit sub-page)
 
 

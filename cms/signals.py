@@ -75,6 +75,7 @@ def _page_changed(sender, instance, **kwargs):
         path__in=[instance.path[:i] for i in range(step, len(instance.path), step)]
     ).values_list("pk", flat=True)
     scopes = [cache.page_scope(pk) for pk in translations] + [cache.children_scope(pk) for pk in ancestors]
+    scopes.append(cache.LISTINGS)
     if MenuItem.objects.filter(link_page__translation_key=instance.translation_key).exists():
         scopes.append(cache.SITE)
     cache.bump(*scopes)

@@ -347,7 +347,8 @@ PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "200/3600")
 PLENARY_RATES = {
     **{group: env(f"PLENARY_RATE_{group.upper().replace('-', '_')}", default)
        for group, default in {"register-email": "5/3600", "link": "10/3600", "submit": "10/3600",
-                              "report": "20/3600", "verify": "60/3600", "pdf": "30/60"}.items()},
+                              "report": "20/3600", "verify": "60/3600", "pdf": "30/60",
+                              "pdf-render": "20/600"}.items()},
 }
 # Whom participants write to when a summit has no contact email of its own.
 PLENARY_CONTACT_EMAIL = env("PLENARY_CONTACT_EMAIL", "")

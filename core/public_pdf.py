@@ -11,8 +11,9 @@ do it on every request. ``serve`` works in two steps:
    ``public-pdfs/<kind>-<hash of the HTML>.pdf``. A change that leaves the document's HTML the same
    (a participant who is not on the public list) finds the same file; only new content is laid out.
 
-Misses are limited per client address (``PLENARY_PUBLIC_PDF_RATE``, "count/seconds"): a visitor
-cannot keep the CPUs busy by varying the parameters. The fingerprint entry also expires after
+Documents to lay out are limited per client address (``core.ratelimits`` group ``pdf-render``,
+``PLENARY_RATE_PDF_RENDER``, "count/seconds"): a visitor cannot keep the CPUs busy by varying the
+parameters, while documents already stored stay under the views' general ``pdf`` limit only. The fingerprint entry also expires after
 ``PLENARY_PUBLIC_PDF_CHECK_SECONDS`` so that a change made without a signal (a queryset update) is
 seen within that time; the content hash keeps that re-check cheap when nothing changed.
 
@@ -35,11 +36,16 @@ from django.utils.http import http_date
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from core import ratelimits
+
 logger = logging.getLogger(__name__)
 
 DIRECTORY = "public-pdfs"
 VERSION_PREFIX = "pdf:v:"
 HEADER = "X-Plenary-PDF"
+# core.ratelimits group of the documents that must be laid out (every request is also limited by
+# the views' "pdf" group).
+RENDER_GROUP = "pdf-render"
 
 
 def versions(*scopes):
@@ -62,31 +68,6 @@ def bump(*scopes):
     transaction.on_commit(
         lambda: cache.set_many({VERSION_PREFIX + scope: uuid.uuid4().hex[:16] for scope in scopes}, None)
     )
-
-
-def client_address(request):
-    header = getattr(settings, "PLENARY_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def _rate_exceeded(request):
-    rate = getattr(settings, "PLENARY_PUBLIC_PDF_RATE", "20/600")
-    try:
-        count, seconds = (int(part) for part in str(rate).split("/"))
-    except ValueError:
-        count, seconds = 20, 600
-    if count <= 0:
-        return False
-    key = f"plenary:rate:public-pdf:{client_address(request)}"
-    if cache.add(key, 1, timeout=seconds):
-        return False
-    try:
-        return cache.incr(key) > count
-    except ValueError:
-        cache.set(key, 1, timeout=seconds)
-        return False
 
 
 def _fingerprint_key(kind, fingerprint):
@@ -122,11 +103,9 @@ def serve(request, *, kind, fingerprint, build_html, language, filename, inline=
     name = stored_name(kind, fingerprint)
     state = "hit"
     if name is None or not default_storage.exists(name):
-        if _rate_exceeded(request):
-            response = HttpResponse(
-                _("Too many documents requested from your address. Please try again in a few minutes."),
-                status=429, content_type="text/plain; charset=utf-8",
-            )
+        if ratelimits.exceeded(request, RENDER_GROUP):
+            response = ratelimits.refused(
+                request, _("Too many documents requested from your address. Please try again in a few minutes."))
             response["Retry-After"] = "600"
             return response
         name, laid_out = render(kind, fingerprint, build_html, language)

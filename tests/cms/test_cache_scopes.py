@@ -168,3 +168,12 @@ def test_registry_exports_answer_conditional_gets(client):
     first = client.get("/en/commitments/export.csv")
     assert first.status_code == 200 and first["ETag"]
     assert client.get("/en/commitments/export.csv", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_news_published_in_english_refreshes_the_french_home_that_lists_it(client, trees, other):
+    index = factories.news_index(trees["en"]["home"])
+    warm(client, "/fr/", "/en/blue/")
+    factories.news_page(index, title="Mangroves restored", slug="mangroves")
+    french = client.get("/fr/")
+    assert french[STATE] == "miss" and "Mangroves restored" in french.content.decode()
+    assert client.get("/en/blue/")[STATE] == "hit"

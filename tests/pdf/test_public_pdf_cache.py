@@ -123,7 +123,7 @@ def test_commitments_report_requested_twice_is_laid_out_once(client, layouts, co
 
 
 def test_documents_to_lay_out_are_rate_limited_per_address_cached_ones_are_not(client, settings, layouts):
-    settings.PLENARY_PUBLIC_PDF_RATE = "2/600"
+    settings.PLENARY_RATES = {**settings.PLENARY_RATES, "pdf-render": "2/600"}
     summit = SummitFactory(slug="reg", title="Registry Summit")
     PublishedCommitmentFactory(summit=summit)
     statuses = [client.get("/en/commitments/report.pdf", {"summit": summit.slug, "sort": sort}).status_code

@@ -22,6 +22,9 @@ class AnnouncementsConfig(AppConfig):
         from .models import Commitment, CommitmentPartner, Deliverable, ProgressReport
         from .resources import CommitmentResource
 
+        from .documents import connect_public_pdf_cache
+
+        connect_public_pdf_cache()
         scoped_model(Commitment, view="commitments.view", change="commitments.change")
         scoped_model(ProgressReport, lookup="commitment__summit", view="commitments.view", change="commitments.change")
         scoped_model(Deliverable, lookup="commitment__summit", view="commitments.view", change="commitments.change")

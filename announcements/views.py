@@ -99,24 +99,30 @@ def commitment_export(request, fmt):
     response = HttpResponse(render_rows(qs, settings.SITE_URL.rstrip("/")), content_type=content_type)
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="commitments-{translation.get_language()}-{stamp}.{fmt}"'
-    return response
+    from core import http_cache
+
+    return http_cache.conditional(request, response)
 
 
 @require_GET
 @limit("pdf", methods=("GET",))
 def report_pdf(request):
     """PDF of the filtered list (usually ?summit=, ?coalition= or ?theme=) in the page's language."""
-    from core.pdf import pdf_response
+    from core import public_pdf
 
-    from .documents import commitments_report_pdf
+    from .documents import commitments_report_html, report_fingerprint
 
     values = FilterForm(request.GET).values()
     if not any(values.get(key) for key in ("summit", "coalition", "theme")):
         raise Http404  # a report covers a summit, a coalition or a theme, not the whole registry
     language = translation.get_language()
-    pdf = commitments_report_pdf(values, language)
     scope = values.get("summit") or values.get("coalition") or "commitments"
-    return pdf_response(pdf, f"commitments-{scope}-{language}.pdf")
+    # Laid out once per content and served from storage, rate-limited (core.public_pdf).
+    return public_pdf.serve(
+        request, kind=f"commitments-report-{language}", fingerprint=report_fingerprint(values, language),
+        build_html=lambda: commitments_report_html(values, language), language=language,
+        filename=f"commitments-{scope}-{language}.pdf", inline=False,
+    )
 
 
 def json_ld(request, commitment):

@@ -1,16 +1,26 @@
 """Benchmark of the public site: median latency and requests per second of the home, summit,
 programme and session pages next to a bare Django view, all served by the same gunicorn server
-in the same run, with the page cache on and off.
+in the same run, with the page cache on and off, and the programme during an edit storm (a
+session of the same summit renamed every second through the ORM, in another process, while
+8 clients read the programme).
 
-    ./.venv/bin/python bench/pages.py [--requests 100] [--seconds 2] [--concurrency 4]
+    ./.venv/bin/python bench/pages.py [--requests 100] [--seconds 2] [--concurrency 4] [--storm-seconds 10]
+
+gunicorn runs in its own process group; it is stopped with SIGTERM (graceful timeout 3 s) and
+the whole group is killed if it has not exited within 8 s, also when the bench fails or is
+interrupted (atexit): the bench always exits and leaves no worker behind holding its output
+pipe (before, `process.wait(10)` raised on a slow stop and left the workers running).
 
 It builds its own SQLite database (var/bench-pages.sqlite3): migrations, the demo, and a
 generated summit with 200 sessions and 400 speakers. Nothing here is a test; it prints figures.
 """
 
 import argparse
+import atexit
+import collections
 import http.client
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -81,10 +91,12 @@ URLS = [
 ]
 
 
-def get(conn, path):
+def get(conn, path, states=None):
     conn.request("GET", path, headers={"Host": "127.0.0.1"})
     response = conn.getresponse()
     body = response.read()
+    if states is not None:
+        states[response.getheader("X-Plenary-Cache") or "none"] += 1
     return response.status, len(body)
 
 
@@ -101,14 +113,14 @@ def latency(path, n):
     return statistics.median(timings) * 1000, size
 
 
-def throughput(path, seconds, concurrency):
+def throughput(path, seconds, concurrency, states=None):
     count = [0] * concurrency
     stop = time.perf_counter() + seconds
 
     def worker(slot):
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
         while time.perf_counter() < stop:
-            get(conn, path)
+            get(conn, path, states)
             count[slot] += 1
         conn.close()
 
@@ -124,19 +136,67 @@ def throughput(path, seconds, concurrency):
 def serve(cache_seconds, workers):
     process = subprocess.Popen(
         [str(Path(PY).parent / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", str(workers), "--threads", "1", "--log-level", "warning", "--env",
-         "DJANGO_SETTINGS_MODULE=bench.pages_settings"],
-        cwd=ROOT, env=environment(cache_seconds),
+         "--workers", str(workers), "--threads", "1", "--log-level", "warning", "--graceful-timeout", "3",
+         "--env", "DJANGO_SETTINGS_MODULE=bench.pages_settings"],
+        cwd=ROOT, env=environment(cache_seconds), start_new_session=True,
     )
-    for _ in range(100):
+    atexit.register(stop, process)
+    for _ in range(150):
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited with {process.returncode}")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
             get(conn, "/bare/")
             return process
         except OSError:
             time.sleep(0.2)
-    process.kill()
+    stop(process)
     raise SystemExit("gunicorn did not start")
+
+
+def stop(process):
+    """Graceful stop of gunicorn and its workers; kill the whole group if it lingers."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(8)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(5)
+    except ProcessLookupError:
+        pass
+
+
+EDITOR = r'''
+import sys, time
+import django
+django.setup()
+from summits.models import Session
+Session.objects.filter(summit__slug="bench-200").exists()
+print("ready", flush=True)
+stop = time.monotonic() + float(sys.argv[1])
+n = 0
+while time.monotonic() < stop:
+    session = Session.objects.get(summit__slug="bench-200", slug="session-7")
+    session.title = f"Session 7 (edit {n})"
+    session.save()
+    n += 1
+    time.sleep(1)
+print(n)
+'''
+
+
+def edit_storm(seconds, clients):
+    """Programme req/s while a session of its summit is renamed every second in another process."""
+    path = "/en/bench-200/programme/"
+    states = collections.Counter()
+    editor = subprocess.Popen([PY, "-c", EDITOR, str(seconds)], cwd=ROOT, env=environment(600),
+                              stdout=subprocess.PIPE, text=True)
+    assert editor.stdout.readline().strip() == "ready"  # Django started in the editor
+    rps = throughput(path, seconds, clients, states)
+    edits = int(editor.communicate(timeout=30)[0].strip() or 0)
+    return rps, edits, states
 
 
 def main():
@@ -145,6 +205,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--storm-seconds", type=float, default=10.0)
+    parser.add_argument("--storm-clients", type=int, default=8)
     args = parser.parse_args()
     DB.parent.mkdir(exist_ok=True)
     subprocess.run([PY, "-c", "import django; django.setup()\n" + SETUP], cwd=ROOT, env=environment(0), check=True)
@@ -168,9 +230,16 @@ def main():
                     base = (median, rps)
                 print(f"{name:28} {size:8d} {median:10.2f} {rps:8.0f} {median / base[0]:15.1f} "
                       f"{100 * rps / base[1]:12.0f}%")
+            if cache_seconds and args.storm_seconds > 2:
+                path = "/en/bench-200/programme/"
+                calm = throughput(path, args.seconds, args.storm_clients)
+                rps, edits, states = edit_storm(args.storm_seconds, args.storm_clients)
+                print(f"\n== edit storm: programme, {args.storm_clients} clients, {edits} session edits in "
+                      f"{args.storm_seconds:.0f} s (one a second, another process)")
+                print(f"programme req/s calm {calm:.0f}, during the storm {rps:.0f} ({100 * rps / calm:.0f}% of calm); "
+                      f"responses: " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
         finally:
-            process.terminate()
-            process.wait(10)
+            stop(process)
 
 
 if __name__ == "__main__":

@@ -1,45 +1,147 @@
-"""Page cache for anonymous visitors (Django cache framework).
+"""Page cache for anonymous visitors (Django cache framework, shared by every process).
 
 ``PageCacheMiddleware`` answers a repeated anonymous GET before Wagtail even routes the request;
 pages opt in by being served through ``serve_cached`` (all public page types do), so only pages
-are stored, never forms or app views. The key is made of a global content version, the language
-and the full path (query string included). Publishing, unpublishing, moving or deleting a page, or
-saving any summit record (sessions, themes, speakers…) or menu, bumps the version, so every cached
-page is discarded at once: simple and always correct, and a summit site is read far more often
-than it changes.
+are stored, never forms or app views. The key is the language, host and full path (query string
+included); the entry records the *scopes* the page was made from and the version of each scope at
+the time it was rendered:
+
+- ``site``: menus and anything shown on every page (page moves and deletions bump it too);
+- ``summit:<id>``: a summit's record, themes, rooms, sessions and speakers (its pages and their
+  sub-pages depend on it, no other summit's pages do);
+- ``page:<id>``: a page's own content; a page depends on itself and on its ancestors (breadcrumbs,
+  section navigation), and every translation of a page is bumped with it (language switcher);
+- ``children:<id>``: the listing below a page (home's summits and latest news, a news index); any
+  publish bumps it on every ancestor of the published page;
+- ``summits``: the list of summits (home page);
+- ``listings``: pages that list pages of every language (home and news index: news not translated
+  into the visitor's language are listed from the default locale), bumped by every publish.
+
+A version is a random token kept in the shared cache without expiry; a missing token (evicted) is
+recreated, which makes every entry that used it stale: the cache may forget, never lie. Changing a
+record bumps only its scopes (``cms.signals``), so editing summit A's room leaves summit B's pages
+cached.
+
+**Stampede guard**: a stale entry (a scope changed, or its lifetime passed) is re-rendered by the
+one process that wins ``cache.add`` of a short lock; the others serve the previous copy during the
+grace period (``PLENARY_PAGE_CACHE_GRACE_SECONDS``, header ``X-Plenary-Cache: stale``). A copy
+whose lock expired (its renderer died) is re-rendered by the next visitor.
+
+Every cacheable response carries ``ETag`` (a hash of the body), ``Last-Modified`` (when it was
+rendered) and ``Cache-Control: public, max-age=0, must-revalidate`` (plus ``s-maxage`` when
+``PLENARY_CDN_CACHE_SECONDS`` is set, for a CDN in front); a conditional GET that matches answers
+304 without a body.
+
+With no ``CACHE_URL`` the cache is Django's database cache (``config/settings.py``), so several
+processes and machines see the same copies and versions; Redis when ``CACHE_URL`` is set.
 """
 
+import functools
 import hashlib
 import logging
+import time
+import uuid
+import zlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "cms:content-version"
 HEADER = "X-Plenary-Cache"
+VERSION_PREFIX = "cms:v:"
+ENTRY_PREFIX = "cms:page2:"  # the entry's format: a change of it changes the prefix
+SITE = "site"
+SUMMITS = "summits"
+LISTINGS = "listings"
+TREE = "tree"  # any change of content at all (the sitemap lists every page and summit sub-page)
 
 
 def timeout():
     return getattr(settings, "PLENARY_PAGE_CACHE_SECONDS", 600)
 
 
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
-    return version
+def grace():
+    return getattr(settings, "PLENARY_PAGE_CACHE_GRACE_SECONDS", 10)
 
 
-def bump(*args, **kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+def summit_scope(summit_id):
+    return f"summit:{summit_id}"
+
+
+def page_scope(page_id):
+    return f"page:{page_id}"
+
+
+def children_scope(page_id):
+    return f"children:{page_id}"
+
+
+def _token():
+    return uuid.uuid4().hex[:16]
+
+
+def versions(scopes):
+    """The current version of each scope (a tuple in the same order), creating missing ones."""
+    keys = [VERSION_PREFIX + scope for scope in scopes]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, _token(), None)
+        found.update(cache.get_many(missing))
+    return tuple(found.get(key) for key in keys)
+
+
+def bump(*scopes):
+    """Give each scope a new version: every cached entry made from it is stale from now on.
+
+    Bumped at once and again when the transaction commits: with a cache outside the database
+    (Redis) a page rendered between the first bump and the commit read the old rows under the
+    new version; the second bump makes that copy stale too."""
+    scopes = {scope for scope in scopes if scope} | {TREE}
+    _set_new_versions(scopes)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _set_new_versions(scopes))
+
+
+def _set_new_versions(scopes):
+    cache.set_many({VERSION_PREFIX + scope: _token() for scope in scopes}, None)
+    logger.debug("page cache bumped %s", sorted(scopes))
+
+
+def bump_site(*args, **kwargs):
+    bump(SITE)
+
+
+def content_version(*scopes):
+    """One string naming the versions of ``scopes`` (site by default), for keys of derived caches."""
+    return "-".join(str(v) for v in versions(scopes or (SITE,)))
+
+
+def scopes_for(page):
+    """The scopes a page is rendered from: the site, itself and its ancestors, its own listing,
+    the summit of the nearest summit page above it (or itself), the summits list for the home page.
+    One query (ancestors with their summit), whatever the depth."""
+    from wagtail.models import Page
+
+    step = Page.steplen
+    prefixes = [page.path[:i] for i in range(step, len(page.path) + 1, step)]
+    rows = Page.objects.filter(path__in=prefixes).values_list("pk", "summitpage__summit_id")
+    scopes = [SITE, children_scope(page.pk)]
+    for pk, summit_id in rows:
+        scopes.append(page_scope(pk))
+        if summit_id:
+            scopes.append(summit_scope(summit_id))
+    if getattr(page, "summit_id", None):  # a news item names its summit
+        scopes.append(summit_scope(page.summit_id))
+    scopes.extend(getattr(page, "cache_extra_scopes", ()))
+    return tuple(dict.fromkeys(scopes))
 
 
 def request_is_cacheable(request):
@@ -53,22 +155,68 @@ def request_is_cacheable(request):
     )
 
 
+def is_page_path(request):
+    """Whether Wagtail's page route answers this path: other views (app pages, APIs, the health
+    check) never touch the page cache, not even with a read."""
+    from django.urls import get_urlconf
+
+    return _is_page_path(get_urlconf(), request.path_info)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_page_path(urlconf, path):
+    # Resolving walks every URL pattern before Wagtail's catch-all (~0.7 ms): once per path.
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return False
+    return match.url_name == "wagtail_serve"
+
+
 def key_for(request):
     raw = f"{translation.get_language()}|{request.get_host()}|{request.get_full_path()}"
-    return f"cms:page:{content_version()}:{hashlib.sha1(raw.encode()).hexdigest()}"
+    return ENTRY_PREFIX + hashlib.sha1(raw.encode()).hexdigest()
 
 
 def serve_cached(page, request, serve):
-    """Serve a page and mark the response as storable by the middleware when that is safe."""
-    response = serve()
-    if (
+    """Serve a page and mark the response as storable by the middleware when that is safe.
+
+    The versions are read *before* rendering: an edit committed during the render leaves the entry
+    recorded with the older version, so the next visitor gets a fresh copy."""
+    cacheable = (
         getattr(page, "cacheable", False)
         and request_is_cacheable(request)
+        and getattr(request, "_plenary_page_cache", False)
+    )
+    if cacheable:
+        scopes = scopes_for(page)
+        seen = versions(scopes)
+    response = serve()
+    if (
+        cacheable
         and not getattr(request, "plenary_fallback", None)
         and getattr(response, "status_code", None) == 200
     ):
-        response.plenary_cacheable = True
+        response.plenary_cacheable = (scopes, seen)
     return response
+
+
+def add_validators(request, response, etag, rendered_at):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(rendered_at)
+    control = "public, max-age=0, must-revalidate"
+    cdn = getattr(settings, "PLENARY_CDN_CACHE_SECONDS", 0)
+    if cdn:
+        control += f", s-maxage={int(cdn)}"
+    response["Cache-Control"] = control
+    patch_vary_headers(response, ("Cookie",))
+    return get_conditional_response(request, etag=etag, last_modified=int(rendered_at), response=response)
+
+
+def etag_for(content):
+    return '"' + hashlib.sha1(content).hexdigest()[:24] + '"'
 
 
 class PageCacheMiddleware:
@@ -78,22 +226,51 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request_is_cacheable(request):
+        if not request_is_cacheable(request) or not is_page_path(request):
             return self.get_response(request)
         key = key_for(request)
-        hit = cache.get(key)
-        if hit is not None:
-            content, content_type, headers = hit
-            response = HttpResponse(content, content_type=content_type)
-            for name, value in headers.items():
-                response[name] = value
-            response[HEADER] = "hit"
+        lock = key + ":lock"
+        found = cache.get_many([key, lock])  # one read for the copy and its re-render lock
+        entry = found.get(key)
+        locked = False
+        if entry is not None:
+            fresh = entry["fresh_until"] > time.time() and versions(entry["scopes"]) == entry["versions"]
+            if fresh:
+                return self._respond(request, entry, "hit")
+            # Stale: one process re-renders, the others serve the previous copy for the grace period
+            # (without writing anything while the lock is seen held).
+            locked = lock not in found and cache.add(lock, 1, grace())
+            if not locked:
+                return self._respond(request, entry, "stale")
+        request._plenary_page_cache = True
+        try:
+            response = self.get_response(request)
+            marked = getattr(response, "plenary_cacheable", None)
+            if marked and not response.cookies and not getattr(response, "streaming", False):
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                scopes, seen = marked
+                now = time.time()
+                entry = {
+                    # Compressed: a 120 kB programme is 15 kB to read back from the cache.
+                    "scopes": scopes, "versions": seen, "content": zlib.compress(response.content, 1),
+                    "content_type": response["Content-Type"],
+                    "headers": {k: v for k, v in response.items() if k in ("Content-Language", "Vary")},
+                    "etag": etag_for(response.content), "rendered_at": now, "fresh_until": now + timeout(),
+                }
+                # Kept beyond its lifetime so that it can be served stale while it is re-rendered.
+                cache.set(key, entry, timeout() + max(grace(), 60))
+                response[HEADER] = "miss"
+                return add_validators(request, response, entry["etag"], now)
             return response
-        response = self.get_response(request)
-        if getattr(response, "plenary_cacheable", False) and not response.cookies:
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            headers = {k: v for k, v in response.items() if k in ("Content-Language", "Vary")}
-            cache.set(key, (response.content, response["Content-Type"], headers), timeout())
-            response[HEADER] = "miss"
-        return response
+        finally:
+            if locked:
+                cache.delete(lock)
+
+    @staticmethod
+    def _respond(request, entry, state):
+        response = HttpResponse(zlib.decompress(entry["content"]), content_type=entry["content_type"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response[HEADER] = state
+        return add_validators(request, response, entry["etag"], entry["rendered_at"])

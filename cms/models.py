@@ -74,6 +74,8 @@ class HomePage(FallbackRouteMixin, PlenaryPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    # The home page lists the summits with their dates and places, and news of every language (cms.cache).
+    cache_extra_scopes = ("summits", "listings")
     subpage_types = ["cms.SummitPage", "cms.StandardPage", "cms.NewsIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -109,6 +111,8 @@ class NewsIndexPage(PlenaryPage):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.NewsPage"]
     max_count_per_parent = 1
+    # Its cards name their summits; news not translated yet are listed from the default locale (cms.cache).
+    cache_extra_scopes = ("summits", "listings")
 
     class Meta:
         verbose_name = _("news index")

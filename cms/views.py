@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core import http_cache
 from core.text import clean_query
 from summits.models import Summit
 
@@ -47,7 +48,8 @@ def programme_calendar(request, summit_slug):
     base = _summit_page_url(request, summit)
     body = calendar_for_sessions(list(queries.public_programme(summit)), summit.title,
                                  url_for=lambda s: f"{base}sessions/{s.slug}/" if base else "")
-    return ics_response(body, f"{summit.slug}.ics")
+    return http_cache.conditional(request, ics_response(body, f"{summit.slug}.ics"),
+                                  etag=http_cache.calendar_etag(body))
 
 
 @require_GET
@@ -61,7 +63,8 @@ def session_calendar(request, summit_slug, session_slug):
     base = _summit_page_url(request, summit)
     body = calendar_for_sessions([session], session.title,
                                  url_for=lambda s: f"{base}sessions/{s.slug}/" if base else "")
-    return ics_response(body, f"{summit.slug}-{session.slug}.ics")
+    return http_cache.conditional(request, ics_response(body, f"{summit.slug}-{session.slug}.ics"),
+                                  etag=http_cache.calendar_etag(body))
 
 
 @require_GET
@@ -144,12 +147,12 @@ def _alternates(request, pages_by_key, key, suffix=""):
 def sitemap(request):
     """All live public pages of every language, each with its hreflang alternates; summit sub-pages too.
 
-    Cached until content changes (same version key as the page cache)."""
+    Cached until any content changes (the page cache's ``tree`` version, bumped by every change)."""
     from django.core.cache import cache
 
     from . import cache as page_cache
 
-    key = f"cms:sitemap:{page_cache.content_version()}:{request.get_host()}"
+    key = f"cms:sitemap:{page_cache.content_version(page_cache.SITE, page_cache.TREE)}:{request.get_host()}"
     body = cache.get(key)
     if body is None:
         body = _sitemap_body(request)

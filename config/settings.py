@@ -142,12 +142,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-# REDIS_CACHE_URL (or CACHE_URL) enables a shared cache across web machines.
+# The cache holds rendered pages, their versions, rate-limit counters and facet counts, so every
+# process and machine must see the same one. CACHE_URL (or REDIS_CACHE_URL) = Redis; without it,
+# Django's database cache in the application's database (its table is created by every `migrate`,
+# see core/apps.py). Never a per-process memory cache: with gunicorn -w 2 an edit seen by one worker
+# would leave the other serving stale pages.
 _cache_url = env("CACHE_URL") or env("REDIS_CACHE_URL")
 if _cache_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "plenary"}}
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "plenary_cache",
+        "OPTIONS": {"MAX_ENTRIES": int(env("PLENARY_CACHE_MAX_ENTRIES", "20000")), "CULL_FREQUENCY": 4},
+    }}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -340,7 +347,8 @@ PLENARY_REGISTRATION_RATE = env("PLENARY_REGISTRATION_RATE", "200/3600")
 PLENARY_RATES = {
     **{group: env(f"PLENARY_RATE_{group.upper().replace('-', '_')}", default)
        for group, default in {"register-email": "5/3600", "link": "10/3600", "submit": "10/3600",
-                              "report": "20/3600", "verify": "60/3600", "pdf": "30/60"}.items()},
+                              "report": "20/3600", "verify": "60/3600", "pdf": "30/60",
+                              "pdf-render": "20/600"}.items()},
 }
 # Whom participants write to when a summit has no contact email of its own.
 PLENARY_CONTACT_EMAIL = env("PLENARY_CONTACT_EMAIL", "")
@@ -349,5 +357,10 @@ PLENARY_CONTACT_EMAIL = env("PLENARY_CONTACT_EMAIL", "")
 PLENARY_CLIENT_IP_HEADER = env("PLENARY_CLIENT_IP_HEADER", "")
 
 # Public site: how long a rendered page is kept for anonymous visitors (0 disables the page cache).
-# Any publish or change of summit data invalidates every cached page at once (see cms/cache.py).
+# A change invalidates only the pages made from it: its summit, its page (see cms/cache.py).
 PLENARY_PAGE_CACHE_SECONDS = int(env("PLENARY_PAGE_CACHE_SECONDS", "600"))
+# Stampede guard: while one process re-renders a stale page, the others serve the previous copy
+# for at most this long.
+PLENARY_PAGE_CACHE_GRACE_SECONDS = int(env("PLENARY_PAGE_CACHE_GRACE_SECONDS", "10"))
+# With a CDN in front: how long it may keep a public page (Cache-Control s-maxage; 0 = revalidate).
+PLENARY_CDN_CACHE_SECONDS = int(env("PLENARY_CDN_CACHE_SECONDS", "0"))

@@ -28,6 +28,7 @@ DEFAULT_RATES = {
     "report": (20, 3600),            # progress reports through a signed link
     "verify": (60, 3600),            # letter verification
     "pdf": (30, 60),                 # public PDFs (programme, participants, registry report)
+    "pdf-render": (20, 600),         # public PDFs that must be laid out (not stored yet: core.public_pdf)
 }
 
 

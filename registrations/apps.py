@@ -32,6 +32,7 @@ class RegistrationsConfig(AppConfig):
         from . import documents
         from .emails import render_outbox_email
 
+        documents.connect_public_pdf_cache()
         jobs.register(documents.JOB_KIND, documents.run_batch_job, label=_("Badges and letters"),
                       action="registrations.documents")
         from . import messages

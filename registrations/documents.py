@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from core.pdf import html_lang, htmls_to_pdf, is_rtl, qr_data_uri, render_pdf
+from core.pdf import html_lang, html_to_pdf, htmls_to_pdf, is_rtl, qr_data_uri, render_html, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -500,6 +500,48 @@ def render_participants_list(summit_title: str, summit_dates: str, rows: list[Pa
     The public list (``public=True``) is grouped by organisation only and must be given only the
     participants who consented to appear on it.
     """
+    return html_to_pdf(participants_list_html(summit_title, summit_dates, rows, language=language, public=public),
+                       language=language)
+
+
+# --- Public list's PDF cache (core.public_pdf) -------------------------------------------------
+PARTICIPANTS_SCOPE = "participants"  # records shown on every summit's list (organisations)
+
+
+def participants_scope(summit_id):
+    return f"participants:{summit_id}"
+
+
+def connect_public_pdf_cache():
+    """Bump the public list's fingerprint when what it shows changes (a registration, its
+    category, the summit's title or dates, an organisation's name)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from core import public_pdf
+    from summits.models import Organisation, Summit
+
+    from .models import Registration, RegistrationCategory
+
+    def by_summit(sender, instance, **kwargs):
+        public_pdf.bump(participants_scope(instance.summit_id))
+
+    def summit_changed(sender, instance, **kwargs):
+        public_pdf.bump(participants_scope(instance.pk))
+
+    def organisation_changed(sender, instance, created=False, **kwargs):
+        if not created:  # a new organisation is on nobody's registration yet
+            public_pdf.bump(PARTICIPANTS_SCOPE)
+
+    for model, handler in ((Registration, by_summit), (RegistrationCategory, by_summit),
+                           (Summit, summit_changed), (Organisation, organisation_changed)):
+        for signal in (post_save, post_delete):
+            signal.connect(handler, sender=model, weak=False,
+                           dispatch_uid=f"public-pdf-participants-{signal is post_save}-{model.__name__}")
+
+
+def participants_list_html(summit_title: str, summit_dates: str, rows: list[ParticipantRow], *,
+                           language: str, public: bool = False) -> str:
+    """The HTML of :func:`render_participants_list` (hashed to cache the public list's PDF)."""
     def by_org(items):
         items = sorted(items, key=lambda r: (r.organisation.casefold(), r.family_name.casefold(),
                                              r.given_name.casefold()))
@@ -513,7 +555,7 @@ def render_participants_list(summit_title: str, summit_dates: str, rows: list[Pa
                   for category, group in itertools.groupby(ordered, key=lambda r: r.category)]
     context = {"summit_title": summit_title, "summit_dates": summit_dates, "groups": groups,
                "public": public, "count": len(rows)}
-    return render_pdf("registrations/documents/participants.html", context, language=language)
+    return render_html("registrations/documents/participants.html", context, language=language)
 
 
 # --- From registrations -----------------------------------------------------------------------

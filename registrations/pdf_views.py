@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from summits.documents import summit_dates_text
+from core import http_cache, public_pdf
 from core.ratelimits import limit
 from core.pdf import pdf_response
 from core.permissions import summits_for
@@ -130,13 +131,23 @@ def public_participants_pdf(request, slug):
     from summits.queries import public_summits
 
     summit = get_object_or_404(public_summits(), slug=slug)
-    registrations = _registrations().filter(summit=summit, status=_approved(), list_publicly=True)
     language = translation.get_language()
-    pdf = documents.render_participants_list(
-        summit.title, summit_dates_text(summit, language), documents.participant_rows(registrations, language),
-        language=language, public=True,
+
+    def build_html():
+        registrations = _registrations().filter(summit=summit, status=_approved(), list_publicly=True)
+        return documents.participants_list_html(
+            summit.title, summit_dates_text(summit, language), documents.participant_rows(registrations, language),
+            language=language, public=True,
+        )
+
+    # Laid out once per content, served from storage (core.public_pdf); the fingerprint changes
+    # with any registration, category or record of this summit (registrations.apps).
+    return public_pdf.serve(
+        request, kind=f"participants-{summit.slug}-{language}",
+        fingerprint=(summit.pk, language, public_pdf.versions(documents.participants_scope(summit.pk),
+                                                              documents.PARTICIPANTS_SCOPE)),
+        build_html=build_html, language=language, filename=f"{summit.slug}-participants",
     )
-    return pdf_response(pdf, f"{summit.slug}-participants", inline=True)
 
 
 @require_GET
@@ -148,7 +159,9 @@ def programme_pdf(request, slug):
 
     summit = get_object_or_404(public_summits(), slug=slug)
     language = translation.get_language()
-    return pdf_response(programme_booklet_cached(summit, language), f"{summit.slug}-programme-{language}", inline=True)
+    response = pdf_response(programme_booklet_cached(summit, language), f"{summit.slug}-programme-{language}",
+                            inline=True)
+    return http_cache.conditional(request, response)
 
 
 # --- Organisers (Wagtail admin) --------------------------------------------------------------

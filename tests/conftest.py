@@ -19,6 +19,12 @@ REQUIRE_SERVICES = os.environ.get("PLENARY_REQUIRE_SERVICES") == "1"
 def pytest_configure(config):
     # A fast hasher: the suite creates hundreds of users; PBKDF2 would spend minutes on them.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Without CACHE_URL the default cache is the database's: in-process tests use a memory cache
+    # instead (cleared before each test; query counts stay those of the code under test). The
+    # database cache is exercised across real processes in tests/cms/test_shared_cache.py; with
+    # CACHE_URL (CI) the tests use that Redis.
+    if settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
 

@@ -86,7 +86,7 @@ def menu_items(context, handle):
 
     request = context.get("request")
     lang = translation.get_language()
-    key = f"cms:menu:{page_cache.content_version()}:{handle}:{lang}:{request.get_host() if request else ''}"
+    key = f"cms:menu:{page_cache.content_version(page_cache.SITE)}:{handle}:{lang}:{request.get_host() if request else ''}"
     items = cache.get(key)
     if items is not None:
         return items

@@ -18,5 +18,8 @@ urlpatterns = [
     path("commitments/coalitions/<slug:slug>/", views.coalition_detail, name="coalition_detail"),
     path("commitments/organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("commitments/dashboard/<slug:summit_slug>/", views.dashboard, name="dashboard"),
+    path("commitments/<str:reference>/card.png", views.commitment_card, name="commitment_card"),
+    path("commitments/<str:reference>/print.pdf", views.commitment_print, name="commitment_print"),
+    path("commitments/<str:reference>/widget/", views.commitment_widget, name="commitment_widget"),
     path("commitments/<str:reference>/", views.commitment_detail, name="commitment_detail"),
 ]

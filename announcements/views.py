@@ -2,6 +2,7 @@
 
 import json
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 from django_countries import countries as all_countries
 
@@ -19,7 +21,7 @@ from summits.models import Organisation, Summit, Theme
 from core.ratelimits import limit
 from core.signing import BadToken
 
-from . import exports, geo, queries, services
+from . import exports, geo, queries, services, sharing
 from .choices import ActivityStatus, CommitmentKind, Light
 from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
 from .models import Coalition, Commitment
@@ -162,7 +164,7 @@ def commitment_detail(request, reference):
     return render(request, "announcements/commitment_detail.html", {
         "commitment": commitment, "reports": list(commitment.reports.all()), "versions": versions,
         "json_ld": json_ld(request, commitment), "light": Light(commitment.light),
-        "next_due": commitment.next_report_due(),
+        "next_due": commitment.next_report_due(), "embed_code": sharing.embed_code(request, commitment),
     })
 
 
@@ -291,3 +293,44 @@ def report(request, token):
     return render(request, "announcements/report_form.html", {
         "commitment": commitment, "form": form, "previous": previous, "next_due": commitment.next_report_due(),
     })
+
+
+# --- Pages people share (announcements/sharing.py) -------------------------------------------------
+
+def _published(reference):
+    return get_object_or_404(queries.for_detail(queries.public()), reference=reference)
+
+
+@require_GET
+@limit("pdf", methods=("GET",))
+def commitment_card(request, reference):
+    """The commitment's Open Graph image (1200 × 630 PNG) in the page's language."""
+    return sharing.card_response(request, _published(reference), translation.get_language())
+
+
+@require_GET
+@limit("pdf", methods=("GET",))
+def commitment_print(request, reference):
+    """A printable one-page PDF of the commitment in the reader's language."""
+    from core import public_pdf
+
+    from .documents import REGISTRY_SCOPE
+
+    commitment = _published(reference)
+    language = translation.get_language()
+    return public_pdf.serve(
+        request, kind="commitment", language=language, filename=f"{commitment.reference}-{language}.pdf",
+        fingerprint=(commitment.pk, language, public_pdf.versions(REGISTRY_SCOPE)),
+        build_html=lambda: sharing.print_html(commitment, language),
+    )
+
+
+@require_GET
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def commitment_widget(request, reference):
+    """A script-free card other sites may put in an iframe (the only page of Plenary that may be framed)."""
+    commitment = _published(reference)
+    return render(request, "announcements/share/widget.html", {
+        "commitment": commitment, "url": request.build_absolute_uri(commitment.get_absolute_url())})
+

@@ -27,6 +27,7 @@ class CockpitConfig(AppConfig):
             ("documents", _("Documents"), "cockpit_documents", "registrations.documents", 40, "doc-full"),
             ("commitments", _("Commitments"), "cockpit_commitments", "commitments.view", 50, "tick-inverse"),
             ("pages", _("Pages"), "cockpit_pages", "pages.change", 60, "doc-empty-inverse"),
+            ("translations", _("Translations"), "cockpit_translations", "summit.view", 65, "globe"),
             ("team", _("Team"), "cockpit_team", "team.manage", 70, "user"),
             ("settings", _("Settings"), "cockpit_settings", "summit.change", 80, "cogs"),
         ):

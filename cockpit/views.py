@@ -305,3 +305,78 @@ def queue(request):
         raise PermissionDenied
     return render(request, "cockpit/queue.html", {"queues": items, "total": sum(q.count for q in items),
                                                   "now": timezone.now()})
+
+
+# --- Translations: what is missing, and the spreadsheet round trip for translators ----------------
+
+TRANSLATION_UPLOADS = "translations"
+
+
+def _upload_name(request, summit, token):
+    return f"{TRANSLATION_UPLOADS}/{summit.pk}-{request.user.pk}-{token}.xlsx"
+
+
+@section_view("translations")
+def translations(request, summit):
+    from . import translations as work
+
+    return _render(request, "cockpit/translations.html", summit, "translations", _("Translations"),
+                   rows=work.missing(request.user, summit), pages=work.page_states(summit),
+                   languages=[code for code, _suffix in work.languages() if code != work.SOURCE])
+
+
+@section_view("translations")
+def translations_export(request, summit):
+    from . import translations as work
+
+    response = HttpResponse(work.export(request.user, summit),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(summit.slug)}-translations.xlsx"'
+    return response
+
+
+@section_view("translations")
+def translations_import(request, summit):
+    """POST a sheet: preview what would change (nothing written); POST ``confirm``: write it, all or nothing."""
+    import re
+    import uuid
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.shortcuts import redirect
+    from django.contrib import messages
+
+    from . import translations as work
+
+    if request.method != "POST":
+        return redirect("cockpit_translations", summit.pk)
+    token = request.POST.get("token", "")
+    if token:
+        if not re.fullmatch(r"[0-9a-f]{32}", token) or not default_storage.exists(_upload_name(request, summit, token)):
+            messages.error(request, _("This preview has expired: upload the spreadsheet again."))
+            return redirect("cockpit_translations", summit.pk)
+        name = _upload_name(request, summit, token)
+        with default_storage.open(name, "rb") as handle:
+            content = handle.read()
+        outcome = work.apply(request.user, summit, content, dry_run=False)
+        default_storage.delete(name)
+        if outcome.applied:
+            messages.success(request, _("%(count)s translations saved.") % {"count": len(outcome.changes)})
+            return redirect("cockpit_translations", summit.pk)
+        return _render(request, "cockpit/translations_preview.html", summit, "translations", _("Translations"),
+                       outcome=outcome, token="")
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose the spreadsheet to import."))
+        return redirect("cockpit_translations", summit.pk)
+    if upload.size > 20 * 1024 * 1024:
+        messages.error(request, _("The spreadsheet is larger than 20 MB."))
+        return redirect("cockpit_translations", summit.pk)
+    content = upload.read()
+    outcome = work.apply(request.user, summit, content, dry_run=True)
+    token = ""
+    if outcome.ok and outcome.changes:
+        token = uuid.uuid4().hex
+        default_storage.save(_upload_name(request, summit, token), ContentFile(content))
+    return _render(request, "cockpit/translations_preview.html", summit, "translations", _("Translations"),
+                   outcome=outcome, token=token)

@@ -25,6 +25,9 @@ def register_cockpit_urls():
         path(f"{summit}/pages/", views.pages, name="cockpit_pages"),
         path(f"{summit}/team/", views.team, name="cockpit_team"),
         path(f"{summit}/settings/", views.settings_view, name="cockpit_settings"),
+        path(f"{summit}/translations/", views.translations, name="cockpit_translations"),
+        path(f"{summit}/translations/export.xlsx", views.translations_export, name="cockpit_translations_export"),
+        path(f"{summit}/translations/import/", views.translations_import, name="cockpit_translations_import"),
         path("workspace/secretariat/", views.secretariat, name="cockpit_secretariat"),
         path("workspace/queue/", views.queue, name="cockpit_queue"),
     ]

@@ -353,3 +353,20 @@ def test_the_letter_is_dated_where_the_summit_is(registration):
     with mock.patch("django.utils.timezone.now", return_value=just_after_midnight_in_paris):
         letter = documents.letter_data_for(registration, "en")
     assert letter.issued_on == dt.date(2030, 3, 2)
+
+
+def test_self_service_times_equal_the_programmes(client, db):
+    from bs4 import BeautifulSoup
+
+    from tests.cms import factories as cms_factories
+    from tests.summits.factories import SessionFactory, local
+
+    summit = open_summit(slug="ops", timezone="Europe/Paris", languages=["en", "fr", "ar"])
+    cms_factories.summit_page(cms_factories.home_page(title="Home"), summit, title="Summit")
+    SessionFactory(summit=summit, capacity=10, title="Oceans", start=local(summit, 0, 10), end=local(summit, 0, 11, 30))
+    registration = RegistrationFactory(summit=summit, status="approved")
+    programme = BeautifulSoup(client.get("/en/ops/programme/").content, "html.parser")
+    times = programme.select_one(".session__time").get_text(" ", strip=True)
+    mine = BeautifulSoup(client.get(manage_url(registration)).content, "html.parser")
+    when = mine.select_one("td.when").get_text(" ", strip=True)
+    assert re.findall(r"\d\d:\d\d", times) == re.findall(r"\d\d:\d\d", when) == ["10:00", "11:30"]

@@ -370,3 +370,17 @@ def test_self_service_times_equal_the_programmes(client, db):
     mine = BeautifulSoup(client.get(manage_url(registration)).content, "html.parser")
     when = mine.select_one("td.when").get_text(" ", strip=True)
     assert re.findall(r"\d\d:\d\d", times) == re.findall(r"\d\d:\d\d", when) == ["10:00", "11:30"]
+
+
+def test_a_broken_link_names_the_site_contact(client, settings, registration):
+    settings.PLENARY_CONTACT_EMAIL = "help@plenary.example.org"
+    body = client.get(manage_url(registration)[:-5] + "XXXX/").content.decode()
+    assert '<a href="mailto:help@plenary.example.org">' in body
+
+
+def test_the_closed_form_names_the_summit_contact(client, category):
+    summit = category.summit
+    summit.registration_opens = timezone.now() - dt.timedelta(days=3)
+    summit.registration_closes = timezone.now() - dt.timedelta(days=1)
+    summit.save()
+    assert '<a href="mailto:help@summit.example.org">' in client.get(register_url(summit)).content.decode()

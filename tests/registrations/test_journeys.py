@@ -384,3 +384,24 @@ def test_the_closed_form_names_the_summit_contact(client, category):
     summit.registration_closes = timezone.now() - dt.timedelta(days=1)
     summit.save()
     assert '<a href="mailto:help@summit.example.org">' in client.get(register_url(summit)).content.decode()
+
+
+def marked(html, name):
+    return re.search(rf'<label (class="required" for="id_{name}"|for="id_{name}" class="required")>', html)
+
+
+def test_what_every_category_requires_is_marked_too(client, category):
+    category.requires_organisation = True
+    category.requires_position = True
+    category.save()
+    CategoryFactory(summit=category.summit, requires_organisation=True, requires_position=False)
+    form = client.get(register_url(category.summit)).content.decode()
+    assert marked(form, "organisation_name")
+    assert '<label for="id_position">' in form  # one category does not require it
+
+
+def test_the_self_service_form_marks_what_the_own_category_requires(client, registration):
+    registration.category.requires_organisation = True
+    registration.category.save()
+    form = client.get(manage_url(registration)).content.decode()
+    assert marked(form, "organisation_name")

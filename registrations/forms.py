@@ -326,9 +326,11 @@ class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")
-        if upload:
-            return clean_photo(upload)
         ticket = self.data.get("kept_photo", "")
+        if upload:
+            photo = clean_photo(upload)
+            discard_kept_photo(ticket)  # replaced by the new file
+            return photo
         if ticket:
             photo = kept_photo(ticket)
             if photo is None:

@@ -405,3 +405,16 @@ def test_the_self_service_form_marks_what_the_own_category_requires(client, regi
     registration.category.save()
     form = client.get(manage_url(registration)).content.decode()
     assert marked(form, "organisation_name")
+
+
+def test_a_new_file_replaces_the_kept_photo(client, category):
+    from registrations.forms import kept_photo
+
+    from .factories import image_file
+
+    first = client.post(register_url(category.summit), form_data(category, consent_privacy=None, photo_upload=image_file()))
+    ticket = re.search(r'name="kept_photo" value="([^"]+)"', first.content.decode()).group(1)
+    client.post(register_url(category.summit), form_data(category, kept_photo=ticket,
+                                                         photo_upload=image_file(colour=(200, 30, 30))))
+    assert kept_photo(ticket) is None  # nothing left behind in the cache
+    assert Registration.objects.get().photo

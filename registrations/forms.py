@@ -197,8 +197,30 @@ def _no_silent_cut(field):
             "Shorten it (for example with initials), or write to the organisers.")
 
 
+class MarkedBoundField(forms.BoundField):
+    """A field whose label is marked required when the form says so (``field.marked_required``), for fields
+    that are required by the category's rules rather than by the field itself (organisation, position, photo)."""
+
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        if getattr(self.field, "marked_required", False) and not self.field.required:
+            attrs = dict(attrs or {})
+            attrs["class"] = (attrs.get("class", "") + " required").strip()
+        return super().label_tag(contents, attrs, label_suffix=label_suffix, tag=tag)
+
+
 class RegistrationDetailsMixin:
     required_css_class = "required"
+    bound_field_class = MarkedBoundField
+
+    def _mark_category_requirements(self, categories):
+        """Mark what every category offered requires (the form cannot know the choice before it is made)."""
+        categories = list(categories)
+        if not categories:
+            return
+        for rule, name in (("requires_organisation", "organisation_name"), ("requires_position", "position"),
+                           ("requires_photo", "photo_upload")):
+            if name in self.fields and all(getattr(category, rule) for category in categories):
+                self.fields[name].marked_required = True
 
     def _updates_field(self):
         field = self.fields.get("accepts_updates")
@@ -273,6 +295,7 @@ class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
             self.fields["email"].initial = invitation.email
             del self.fields["invitation_code"]
         self.fields["category"].queryset = categories
+        self._mark_category_requirements(categories)
         from .services import full_category_ids
 
         self.full_categories = full_category_ids(summit)
@@ -303,9 +326,11 @@ class RegistrationForm(RegistrationDetailsMixin, forms.ModelForm):
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")
-        if upload:
-            return clean_photo(upload)
         ticket = self.data.get("kept_photo", "")
+        if upload:
+            photo = clean_photo(upload)
+            discard_kept_photo(ticket)  # replaced by the new file
+            return photo
         if ticket:
             photo = kept_photo(ticket)
             if photo is None:
@@ -365,6 +390,8 @@ class DetailsForm(RegistrationDetailsMixin, forms.ModelForm):
         self._setup_common()
         self.fields["list_publicly"].label = _("List my name and organisation in the public list of participants.")
         self._updates_field()
+        if self.instance.category_id:
+            self._mark_category_requirements([self.instance.category])
         self.fields["given_name"].required = True
         self.fields["family_name"].required = True
         if self.instance.is_accredited:

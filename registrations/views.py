@@ -6,7 +6,6 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -135,11 +134,13 @@ def _registration_or_bad_link(request, token):
         registration = registration_for_manage(int(value["id"]))
     except BadToken as exc:
         return None, render(request, "registrations/bad_link.html",
-                            {"expired": exc.expired, "form": LinkRequestForm()}, status=410 if exc.expired else 400)
+                            {"expired": exc.expired, "form": LinkRequestForm(), "contact_email": contact_email(None)},
+                            status=410 if exc.expired else 400)
     except (KeyError, TypeError, ValueError):
         registration = None
     if registration is None:
-        return None, render(request, "registrations/bad_link.html", {"expired": False, "form": LinkRequestForm()}, status=404)
+        return None, render(request, "registrations/bad_link.html", {"expired": False, "form": LinkRequestForm(),
+                                                                     "contact_email": contact_email(None)}, status=404)
     return registration, None
 
 

@@ -86,3 +86,56 @@ def test_approved_participant_requests_a_letter_and_downloads_it(page, live_serv
     with open(download.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
     assert Registration.objects.get(pk=registration.pk).letter_issued_at is not None
+
+
+@pytest.mark.parametrize("language", ["ar"])  # 26 page loads (~8 s): one language here, the rule is tested in test_journeys
+def test_25_refused_forms_from_one_address_then_a_valid_one_succeeds(page, live_server, registration, language, settings):
+    from django.core import mail
+
+    settings.PLENARY_REGISTRATION_RATE = "20/3600"  # the old default, which counted every POST
+    summit = registration.summit
+    category = CategoryFactory(summit=summit, name="Press", slug="press", quota=None)
+    page.goto(f"{live_server.url}/{language}/summits/{summit.slug}/register/")
+    page.select_option("#id_category", str(category.pk))
+    page.fill("#id_given_name", "Karim")
+    page.fill("#id_family_name", "Nassar")
+    page.fill("#id_email", "karim.nassar@example.org")
+    page.fill("#id_organisation_name", "Cedar Keepers")
+    page.select_option("#id_nationality", "LB")
+    for _attempt in range(25):  # the privacy box left unticked: refused, and everything typed comes back
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        assert page.locator("#field-consent_privacy .errorlist").is_visible()
+        assert page.input_value("#id_given_name") == "Karim"
+    page.check("#id_consent_privacy")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**/{language}/summits/{summit.slug}/register/sent/")
+    assert Registration.objects.filter(email="karim.nassar@example.org").exists()
+    assert [m.to for m in mail.outbox][-1] == ["karim.nassar@example.org"]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_self_service_times_equal_the_programmes(page, live_server, registration, language):
+    import re
+
+    from wagtail.models import Page, Site
+
+    from tests.cms import factories as cms_factories
+    from tests.summits.factories import SessionFactory, local
+
+    summit = registration.summit  # Europe/Paris
+    SessionFactory(summit=summit, capacity=10, title="Oceans", title_fr="Océans", title_ar="المحيطات",
+                   start=local(summit, 0, 10), end=local(summit, 0, 11, 30))
+    if not Page.get_first_root_node():  # a transactional test may start after another emptied the tables
+        Page.add_root(instance=Page(title="Root", slug="root", locale=cms_factories.locales()["en"]))
+        Site.objects.get_or_create(is_default_site=True, defaults={"hostname": "localhost",
+                                                                   "root_page": Page.get_first_root_node()})
+    home = cms_factories.home_page(title="Home")
+    summit_page = cms_factories.summit_page(home, summit, title="Summit")
+    cms_factories.translate(home, language, title="Accueil")
+    translated = cms_factories.translate(summit_page, language, title="Sommet")
+    page.goto(f"{live_server.url}{translated.url}programme/")
+    programme = page.locator(".session__time", has_text="10").first.inner_text()
+    page.goto(f"{live_server.url}/{language}/registration/{registration.manage_token()}/")
+    mine = page.locator("td.when").first.inner_text()
+    assert re.findall(r"\d\d:\d\d", programme) == re.findall(r"\d\d:\d\d", mine) == ["10:00", "11:30"]

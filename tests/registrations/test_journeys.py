@@ -353,3 +353,68 @@ def test_the_letter_is_dated_where_the_summit_is(registration):
     with mock.patch("django.utils.timezone.now", return_value=just_after_midnight_in_paris):
         letter = documents.letter_data_for(registration, "en")
     assert letter.issued_on == dt.date(2030, 3, 2)
+
+
+def test_self_service_times_equal_the_programmes(client, db):
+    from bs4 import BeautifulSoup
+
+    from tests.cms import factories as cms_factories
+    from tests.summits.factories import SessionFactory, local
+
+    summit = open_summit(slug="ops", timezone="Europe/Paris", languages=["en", "fr", "ar"])
+    cms_factories.summit_page(cms_factories.home_page(title="Home"), summit, title="Summit")
+    SessionFactory(summit=summit, capacity=10, title="Oceans", start=local(summit, 0, 10), end=local(summit, 0, 11, 30))
+    registration = RegistrationFactory(summit=summit, status="approved")
+    programme = BeautifulSoup(client.get("/en/ops/programme/").content, "html.parser")
+    times = programme.select_one(".session__time").get_text(" ", strip=True)
+    mine = BeautifulSoup(client.get(manage_url(registration)).content, "html.parser")
+    when = mine.select_one("td.when").get_text(" ", strip=True)
+    assert re.findall(r"\d\d:\d\d", times) == re.findall(r"\d\d:\d\d", when) == ["10:00", "11:30"]
+
+
+def test_a_broken_link_names_the_site_contact(client, settings, registration):
+    settings.PLENARY_CONTACT_EMAIL = "help@plenary.example.org"
+    body = client.get(manage_url(registration)[:-5] + "XXXX/").content.decode()
+    assert '<a href="mailto:help@plenary.example.org">' in body
+
+
+def test_the_closed_form_names_the_summit_contact(client, category):
+    summit = category.summit
+    summit.registration_opens = timezone.now() - dt.timedelta(days=3)
+    summit.registration_closes = timezone.now() - dt.timedelta(days=1)
+    summit.save()
+    assert '<a href="mailto:help@summit.example.org">' in client.get(register_url(summit)).content.decode()
+
+
+def marked(html, name):
+    return re.search(rf'<label (class="required" for="id_{name}"|for="id_{name}" class="required")>', html)
+
+
+def test_what_every_category_requires_is_marked_too(client, category):
+    category.requires_organisation = True
+    category.requires_position = True
+    category.save()
+    CategoryFactory(summit=category.summit, requires_organisation=True, requires_position=False)
+    form = client.get(register_url(category.summit)).content.decode()
+    assert marked(form, "organisation_name")
+    assert '<label for="id_position">' in form  # one category does not require it
+
+
+def test_the_self_service_form_marks_what_the_own_category_requires(client, registration):
+    registration.category.requires_organisation = True
+    registration.category.save()
+    form = client.get(manage_url(registration)).content.decode()
+    assert marked(form, "organisation_name")
+
+
+def test_a_new_file_replaces_the_kept_photo(client, category):
+    from registrations.forms import kept_photo
+
+    from .factories import image_file
+
+    first = client.post(register_url(category.summit), form_data(category, consent_privacy=None, photo_upload=image_file()))
+    ticket = re.search(r'name="kept_photo" value="([^"]+)"', first.content.decode()).group(1)
+    client.post(register_url(category.summit), form_data(category, kept_photo=ticket,
+                                                         photo_upload=image_file(colour=(200, 30, 30))))
+    assert kept_photo(ticket) is None  # nothing left behind in the cache
+    assert Registration.objects.get().photo

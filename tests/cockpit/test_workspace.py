@@ -60,11 +60,11 @@ def test_several_summits_and_no_choice_yet_shows_the_chooser(client, summit, oth
 
 @pytest.mark.parametrize("role, expected", [
     ("manager", ["overview", "programme", "timetable", "participants", "messages", "checkin", "documents",
-                 "commitments", "pages", "team", "settings"]),
-    ("content_editor", ["overview", "programme", "timetable", "pages"]),
+                 "commitments", "pages", "translations", "team", "settings"]),
+    ("content_editor", ["overview", "programme", "timetable", "pages", "translations"]),
     ("registration_desk", ["overview", "programme", "timetable", "participants", "messages", "checkin",
-                           "documents"]),
-    ("commitments_reviewer", ["overview", "programme", "timetable", "commitments"]),
+                           "documents", "translations"]),
+    ("commitments_reviewer", ["overview", "programme", "timetable", "commitments", "translations"]),
 ])
 def test_sections_offered_follow_the_role(client, summit, role, expected):
     client.force_login(member(summit, role=role))

@@ -169,7 +169,12 @@ def openapi_document():
     return {
         "openapi": "3.1.0",
         "info": {"title": "Plenary commitments registry", "version": "1.0.0",
-                 "description": "Published commitments announced at summits and their progress. Open data."},
+                 "description": (
+                     "Published commitments announced at summits and their progress. Open data. The same "
+                     "commitments are published as an IATI 2.03 activity file at "
+                     "/commitments/iati-activities.xml (it takes the list's filters, e.g. ?summit=<slug>)."),
+                 "externalDocs": {"description": "IATI 2.03 activity file of the published commitments",
+                                  "url": "/commitments/iati-activities.xml"}},
         "paths": {
             "/api/v1/commitments/": {"get": {
                 "summary": "List published commitments", "parameters": params,

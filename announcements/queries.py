@@ -47,6 +47,14 @@ def for_detail(qs):
     )
 
 
+def for_iati(qs):
+    """Everything the IATI activity file writes, in a fixed number of queries."""
+    return qs.select_related("summit", "lead_organisation").prefetch_related(
+        "country_rows", "partners__organisation", "deliverables",
+        Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)),
+    ).order_by("announced_on", "reference")
+
+
 def country_amounts(qs):
     """{country code: US$ pledged} of a queryset of commitments: a commitment's amount shared equally
     between the countries it names (so the map's total is the total pledged, never counted twice)."""

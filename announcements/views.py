@@ -107,6 +107,23 @@ def commitment_export(request, fmt):
 
 
 @require_GET
+def iati_activities(request):
+    """The published commitments (optionally filtered like the list) as an IATI 2.03 activity file."""
+    from . import iati
+
+    values = FilterForm(request.GET).values()
+    commitments = list(queries.for_iati(queries.filtered(values, needs_light=False)))
+    if not commitments:
+        # An IATI file holds at least one activity: say so rather than serve an invalid file.
+        return HttpResponse(_("No published commitment matches these filters."), status=404,
+                            content_type="text/plain; charset=utf-8")
+    response = HttpResponse(iati.activities_xml(commitments), content_type="application/xml; charset=utf-8")
+    scope = values.get("summit") or "all"
+    response["Content-Disposition"] = f'inline; filename="plenary-iati-activities-{scope}.xml"'
+    return response
+
+
+@require_GET
 @limit("pdf", methods=("GET",))
 def report_pdf(request):
     """PDF of the filtered list (usually ?summit=, ?coalition= or ?theme=) in the page's language."""

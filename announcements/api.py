@@ -49,6 +49,8 @@ def _commitment(c, request, detail=False):
         "coalition": c.coalition.slug if c.coalition_id else None,
         "themes": [t.slug for t in c.themes.all()],
         "countries": [str(code.code) for code in c.countries],
+        "alignment": {"primary": c.primary_target.code if c.primary_target_id else None,
+                      "secondary": [t.code for t in c.secondary_targets.all()]},
         "amount": str(c.amount) if c.amount is not None else None,
         "currency": c.currency or None,
         "amount_usd": str(c.amount_usd) if c.amount_usd is not None else None,
@@ -134,6 +136,9 @@ def openapi_document():
                 "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string"}}},
             "coalition": nullable_str, "themes": {"type": "array", "items": {"type": "string"}},
             "countries": {"type": "array", "items": {"type": "string", "description": "ISO 3166-1 alpha-2"}},
+            "alignment": {"type": "object", "description": "GBF/SDG goals and targets (see /api/v1/frameworks/)",
+                          "properties": {"primary": nullable_str,
+                                         "secondary": {"type": "array", "items": {"type": "string"}}}},
             "amount": {**nullable_str, "description": "decimal as text"}, "currency": nullable_str,
             "amount_usd": nullable_str, "new_money": {"type": "boolean"},
             "announced_on": {"type": "string", "format": "date"},
@@ -161,6 +166,8 @@ def openapi_document():
             ("status", _enum(ActivityStatus.choices), "activity status (IATI)"),
             ("light", _enum(Light.choices), "follow-up traffic light"),
             ("coalition", {"type": "string"}, "coalition slug"),
+            ("target", {"type": "string", "pattern": "^(GBF|SDG)-[A-Z0-9]{1,4}$"},
+             "aligned (primary or secondary) to this GBF/SDG goal or target, e.g. GBF-T3, SDG-14"),
             ("sort", {"type": "string", "enum": ["newest", "oldest", "amount", "reported", "title"]}, "order"),
             ("page", {"type": "integer", "minimum": 1}, "page number"),
             ("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}, "results per page"),
@@ -173,8 +180,9 @@ def openapi_document():
                      "Published commitments announced at summits and their progress. Open data. The same "
                      "commitments are published as an IATI 2.03 activity file at "
                      "/commitments/iati-activities.xml (it takes the list's filters, e.g. ?summit=<slug>)."),
-                 "externalDocs": {"description": "IATI 2.03 activity file of the published commitments",
-                                  "url": "/commitments/iati-activities.xml"}},
+                 },
+        "externalDocs": {"description": "IATI 2.03 activity file of the published commitments",
+                         "url": "/commitments/iati-activities.xml"},
         "paths": {
             "/api/v1/commitments/": {"get": {
                 "summary": "List published commitments", "parameters": params,
@@ -184,6 +192,13 @@ def openapi_document():
                         "next": nullable_str, "previous": nullable_str,
                         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
                     "404": {"description": "No such page"}}}},
+            "/api/v1/frameworks/": {"get": {
+                "summary": "The GBF and SDG goals and targets commitments align to, labelled in six languages",
+                "responses": {"200": {"description": "The vocabulary", "content": {"application/json": {
+                    "schema": {"type": "array", "items": {"type": "object", "properties": {
+                        "code": {"type": "string"}, "framework": {"type": "string", "enum": ["gbf", "sdg"]},
+                        "level": {"type": "string", "enum": ["goal", "target"]}, "number": {"type": "string"},
+                        "label": translated}}}}}}}}},
             "/api/v1/commitments/{reference}/": {"get": {
                 "summary": "One published commitment with deliverables, reports and partners",
                 "parameters": [{"name": "reference", "in": "path", "required": True, "schema": {"type": "string"}}],
@@ -196,12 +211,22 @@ def openapi_document():
 
 
 @api_view
+def frameworks(request):
+    from .models import FrameworkTarget
+
+    return JsonResponse([{"code": t.code, "framework": t.framework, "level": t.level, "number": t.number,
+                          "label": _translations(t, "label")} for t in FrameworkTarget.objects.order_by("sort_order")],
+                        safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+@api_view
 def openapi(request):
     return JsonResponse(openapi_document())
 
 
 urlpatterns = [
     path("openapi.json", openapi, name="api_openapi"),
+    path("frameworks/", frameworks, name="api_frameworks"),
     path("commitments/", commitments, name="api_commitments"),
     path("commitments/<str:reference>/", commitment, name="api_commitment"),
 ]

@@ -65,3 +65,13 @@ class ReminderStage(models.TextChoices):
     DUE = "due", _("Report due today")
     LATE30 = "late30", _("Report 30 days late")
     LATE90 = "late90", _("Report 90 days late")
+
+
+class Framework(models.TextChoices):
+    GBF = "gbf", _("Kunming-Montreal Global Biodiversity Framework")
+    SDG = "sdg", _("Sustainable Development Goals")
+
+
+class FrameworkLevel(models.TextChoices):
+    GOAL = "goal", _("Goal")
+    TARGET = "target", _("Target")

@@ -10,7 +10,7 @@ from summits.models import Organisation, Summit, Theme
 from summits.queries import public_summits
 
 from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Light
-from .models import Coalition, Commitment, Deliverable, ProgressReport
+from .models import Coalition, Commitment, Deliverable, FrameworkTarget, ProgressReport
 from .widgets import CountriesField, country_choices
 
 SORTS = {
@@ -35,6 +35,8 @@ class FilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "")] + ActivityStatus.choices)
     light = forms.ChoiceField(label=_("Follow-up"), required=False, choices=[("", "")] + Light.choices)
     coalition = forms.SlugField(label=_("Coalition"), required=False)
+    target = forms.RegexField(label=_("Global goal or target"), required=False, max_length=20,
+                              regex=r"^(GBF|SDG)-[A-Z0-9]{1,4}$")
     organisation = forms.IntegerField(label=_("Organisation"), required=False, min_value=1)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False,
@@ -42,7 +44,7 @@ class FilterForm(forms.Form):
                  ("reported", _("Most recently reported")), ("title", _("Title"))],
     )
 
-    FACETS = ("summit", "theme", "kind", "country", "org_kind", "status", "light")
+    FACETS = ("summit", "theme", "target", "kind", "country", "org_kind", "status", "light")
 
     def values(self):
         """The valid filters as a dict (invalid ones dropped, so a bad link still shows a list)."""
@@ -83,6 +85,12 @@ class SubmissionForm(forms.Form):
                                             widget=forms.CheckboxSelectMultiple)
     countries = CountriesField(label=_("Countries where it applies"),
                                help_text=_("Tick every country where the commitment is carried out."))
+    primary_target = forms.ModelChoiceField(
+        label=_("Primary global goal or target"), queryset=FrameworkTarget.objects.all(), required=False,
+        help_text=_("The goal or target of the Global Biodiversity Framework or the SDGs it contributes to most."))
+    secondary_targets = forms.ModelMultipleChoiceField(
+        label=_("Other global goals or targets"), queryset=FrameworkTarget.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=_("Up to three."))
     amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
     currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", required=False, max_length=3,
                                 help_text=_("ISO code such as USD, EUR, XOF."),
@@ -107,6 +115,11 @@ class SubmissionForm(forms.Form):
             self.add_error("end_date", _("The end date cannot be before the start date."))
         if cleaned.get("amount") is not None and not cleaned.get("currency"):
             self.add_error("currency", _("Give the currency of the amount."))
+        from .services import alignment_errors
+
+        for field, message in alignment_errors(cleaned.get("primary_target"),
+                                               cleaned.get("secondary_targets")).items():
+            self.add_error(field, message)
         summit = cleaned.get("summit")
         for theme in cleaned.get("themes") or []:
             if summit and theme.summit_id != summit.pk:
@@ -138,7 +151,7 @@ class SubmissionForm(forms.Form):
             start_date=data.get("start_date"), end_date=data.get("end_date"),
             contact_name=data["contact_name"], contact_email=data["contact_email"],
             contact_language=translation.get_language() or "en", original_language=translation.get_language() or "en",
-            announced_on=data["summit"].start_date,
+            announced_on=data["summit"].start_date, primary_target=data.get("primary_target"),
         )
         for field in ("title", "summary"):
             setattr(commitment, f"{field}_{suffix}", data[field])

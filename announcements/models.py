@@ -24,7 +24,8 @@ from summits.choices import LANGUAGE_CODES, language_choices
 from summits.models import Organisation, Session, Summit, Theme
 
 from .choices import (
-    ActivityStatus, CommitmentKind, DeliverableStatus, Light, PartnerRole, ReminderStage, ReportState, ReviewState,
+    ActivityStatus, CommitmentKind, DeliverableStatus, Framework, FrameworkLevel, Light, PartnerRole, ReminderStage,
+    ReportState, ReviewState,
 )
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 currency code such as USD or EUR."))
@@ -88,6 +89,51 @@ class ExchangeRate(models.Model):
         return (Decimal(amount) * rate.usd_per_unit).quantize(Decimal("0.01"))
 
 
+class FrameworkTarget(models.Model):
+    """A goal or target of a global framework (GBF, SDGs): the vocabulary commitments align to.
+
+    The rows come from ``announcements/frameworks/vocabulary.py`` (synchronised after every migrate);
+    organisers only map their summit's themes to them.
+    """
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    framework = models.CharField(_("framework"), max_length=10, choices=Framework.choices)
+    level = models.CharField(_("level"), max_length=10, choices=FrameworkLevel.choices)
+    number = models.CharField(_("number"), max_length=10)
+    label = models.CharField(_("label"), max_length=255)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="framework_targets",
+        help_text=_("Summit themes that work towards this goal or target."),
+    )
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("framework goal or target")
+        verbose_name_plural = _("framework goals and targets")
+
+    def __str__(self):
+        return f"{self.short_label} – {self.label}"
+
+    @property
+    def short_label(self):
+        """“GBF target 3”, “GBF goal A”, “SDG 14” in the active language."""
+        if self.framework == Framework.SDG:
+            return _("SDG %(number)s") % {"number": self.number}
+        if self.level == FrameworkLevel.GOAL:
+            return _("GBF goal %(number)s") % {"number": self.number}
+        return _("GBF target %(number)s") % {"number": self.number}
+
+    @property
+    def framework_kind(self):
+        return f"{self.framework}_{self.level}"
+
+    @property
+    def iati_code(self):
+        """The code in IATI's SDG sector vocabularies (goal "14")."""
+        return self.number
+
+
 class CommitmentQuerySet(models.QuerySet):
     def with_reference_date(self):
         return self.annotate(ref_date=Coalesce("last_reported_on", "announced_on"))
@@ -129,6 +175,17 @@ class Commitment(ClusterableModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=CommitmentKind.choices)
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="commitments")
+    # Alignment to global frameworks: one primary goal or target and up to three secondary ones
+    # (services.set_alignment() checks the rule). Totals "towards a target" count the primary only.
+    primary_target = models.ForeignKey(
+        FrameworkTarget, verbose_name=_("primary target"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="primary_commitments",
+        help_text=_("The GBF or SDG goal or target the commitment contributes to most."),
+    )
+    secondary_targets = models.ManyToManyField(
+        FrameworkTarget, verbose_name=_("secondary targets"), blank=True, related_name="secondary_commitments",
+        help_text=_("Up to three other goals or targets."),
+    )
     amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2, null=True, blank=True,
                                  validators=[MinValueValidator(0)])
     currency = models.CharField(_("currency"), max_length=3, blank=True, validators=[currency_code])
@@ -446,6 +503,6 @@ class ReminderSent(models.Model):
 
 
 __all__ = [
-    "Coalition", "ExchangeRate", "Commitment", "CommitmentCountry", "CommitmentPartner", "Deliverable", "ProgressReport",
+    "FrameworkTarget", "Coalition", "ExchangeRate", "Commitment", "CommitmentCountry", "CommitmentPartner", "Deliverable", "ProgressReport",
     "DeliverableUpdate", "CommitmentVersion", "ReviewEvent", "ReminderSent", "LANGUAGE_CODES",
 ]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from summits.models import Summit
 
 from .choices import ActivityStatus, Light, ReportState, ReviewState
-from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, ProgressReport
+from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, FrameworkTarget, ProgressReport
 
 
 def public():
@@ -35,12 +35,13 @@ def published_reports():
 
 
 def for_list(qs):
-    return qs.select_related("summit", "lead_organisation", "coalition").prefetch_related("themes", "country_rows")
+    return qs.select_related("summit", "lead_organisation", "coalition", "primary_target").prefetch_related(
+        "themes", "country_rows", "secondary_targets")
 
 
 def for_detail(qs):
-    return qs.select_related("summit", "session", "lead_organisation", "coalition").prefetch_related(
-        "themes", "country_rows", "partners__organisation", "deliverables",
+    return qs.select_related("summit", "session", "lead_organisation", "coalition", "primary_target").prefetch_related(
+        "themes", "country_rows", "partners__organisation", "deliverables", "secondary_targets",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
                  .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
         "versions",
@@ -49,10 +50,42 @@ def for_detail(qs):
 
 def for_iati(qs):
     """Everything the IATI activity file writes, in a fixed number of queries."""
-    return qs.select_related("summit", "lead_organisation").prefetch_related(
-        "country_rows", "partners__organisation", "deliverables",
+    return qs.select_related("summit", "lead_organisation", "primary_target").prefetch_related(
+        "country_rows", "partners__organisation", "deliverables", "secondary_targets",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)),
     ).order_by("announced_on", "reference")
+
+
+def target_counts(qs):
+    """{target code: number of commitments aligned to it, as primary or secondary} in two queries."""
+    pks = qs.order_by().values("pk")
+    counts = Counter(dict(
+        Commitment.objects.filter(pk__in=pks, primary_target__isnull=False).order_by()
+        .values_list("primary_target__code").annotate(n=Count("pk"))))
+    through = Commitment.secondary_targets.through
+    for code, n in (through.objects.filter(commitment_id__in=pks).order_by()
+                    .values_list("frameworktarget__code").annotate(n=Count("commitment_id"))):
+        counts[code] += n
+    return counts
+
+
+def aligned_to(code):
+    """Commitments aligned to a framework goal or target (primary or secondary), as a Q."""
+    through = Commitment.secondary_targets.through
+    return Q(primary_target__code=code) | Q(
+        pk__in=through.objects.filter(frameworktarget__code=code).values("commitment_id"))
+
+
+def pledged_by_target(qs):
+    """Per framework goal or target, what is pledged towards it: the commitments whose *primary*
+    target it is (so no dollar counts twice), their number and US dollar totals, in framework order."""
+    rows = (qs.filter(primary_target__isnull=False).order_by()
+            .values("primary_target").annotate(count=Count("pk"), pledged=Sum("amount_usd"),
+                                               disbursed=Sum("disbursed_usd")))
+    by_pk = {row["primary_target"]: row for row in rows}
+    targets = FrameworkTarget.objects.filter(pk__in=list(by_pk)).order_by("sort_order")
+    return [{"target": t, "count": by_pk[t.pk]["count"], "pledged": by_pk[t.pk]["pledged"] or 0,
+             "disbursed": by_pk[t.pk]["disbursed"] or 0} for t in targets]
 
 
 def country_amounts(qs):
@@ -111,6 +144,7 @@ def dashboard_figures(summit, today=None):
         "by_light": [(value, label, by_light.get(value, 0)) for value, label in Light.choices],
         "reports": reports,
         "on_time_share": (reports["on_time"] / reports["total"]) if reports["total"] else None,
+        "by_target": pledged_by_target(qs),
     }
 
 
@@ -166,6 +200,8 @@ def filtered(values, skip=None, today=None, needs_light=True):
             qs = qs.filter(light=value)
         elif name == "coalition":
             qs = qs.filter(coalition__slug=value)
+        elif name == "target":
+            qs = qs.filter(aligned_to(value))
         elif name == "organisation":
             qs = qs.filter(Q(lead_organisation_id=value) | Q(partners__organisation_id=value)).distinct()
     return qs
@@ -228,4 +264,5 @@ def _facet_counts(values, today):
         rows = qs.order_by().values_list(field).annotate(n=Count("pk", distinct=facet == "theme"))
         counts[facet] = {value: n for value, n in rows if value is not None}
     counts["country"] = country_counts(filtered(values, skip="country", today=today, needs_light=False))
+    counts["target"] = target_counts(filtered(values, skip="target", today=today, needs_light=False))
     return counts

@@ -92,6 +92,47 @@ def submit_commitment(commitment, deliverables=(), partners=(), user=None):
     return commitment
 
 
+# --- Alignment to global frameworks ------------------------------------------------------------
+
+MAX_SECONDARY_TARGETS = 3
+
+
+def alignment_errors(primary, secondary):
+    """What breaks the rule "one primary and up to three secondary goals or targets" ({field: message})."""
+    secondary = list(secondary or [])
+    errors = {}
+    if secondary and primary is None:
+        errors["primary_target"] = _("Choose the primary goal or target before secondary ones.")
+    if len(secondary) > MAX_SECONDARY_TARGETS:
+        errors["secondary_targets"] = _("Choose at most three secondary goals or targets.")
+    elif primary is not None and any(t.pk == primary.pk for t in secondary):
+        errors["secondary_targets"] = _("The primary target cannot also be a secondary one.")
+    return errors
+
+
+@transaction.atomic
+def set_alignment(commitment, primary, secondary=(), user=None):
+    """Align a saved commitment to one primary and up to three secondary framework goals or targets."""
+    errors = alignment_errors(primary, secondary)
+    if errors:
+        raise ValidationError(errors)
+    commitment.primary_target = primary
+    commitment.save(update_fields=["primary_target", "updated_at"])
+    commitment.secondary_targets.set(list(secondary or []))
+    logger.info("commitment %s aligned to %s + %s", commitment.reference, getattr(primary, "code", None),
+                [t.code for t in secondary or []])
+    if user is not None:
+        record_version(commitment, user)
+    return commitment
+
+
+def suggested_targets(themes):
+    """The framework goals and targets the given summit themes map to (for a commitment without any)."""
+    from .models import FrameworkTarget
+
+    return list(FrameworkTarget.objects.filter(themes__in=list(themes)).distinct().order_by("sort_order"))
+
+
 # --- Review by organisers -----------------------------------------------------------------------
 
 def can_review(user, commitment):
@@ -165,6 +206,8 @@ def snapshot(commitment):
         "coalition": commitment.coalition.name_en if commitment.coalition_id else "",
         "themes": sorted(t.slug for t in commitment.themes.all()),
         "countries": sorted(str(c.code) for c in commitment.countries),
+        "primary_target": commitment.primary_target.code if commitment.primary_target_id else "",
+        "secondary_targets": sorted(t.code for t in commitment.secondary_targets.all()),
         "partners": sorted(f"{p.organisation.name} ({p.role})" for p in commitment.partners.all()),
         "deliverables": [
             f"{d.title_en} | {d.due_date or ''} | {d.status}" for d in commitment.deliverables.all()

@@ -24,7 +24,7 @@ from core.signing import BadToken
 from . import exports, geo, queries, services, sharing
 from .choices import ActivityStatus, CommitmentKind, Light
 from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
-from .models import Coalition, Commitment
+from .models import Coalition, Commitment, FrameworkTarget
 
 PAGE_SIZE = 20
 
@@ -33,10 +33,13 @@ def _facets(values, counts):
     """Facet groups for the template: (name, label, [(value, label, count, selected)])."""
     summits = {s.slug: s.title for s in Summit.objects.filter(slug__in=list(counts["summit"]))}
     theme_objs = Theme.objects.filter(pk__in=list(counts["theme"])).select_related("summit")
+    target_objs = list(FrameworkTarget.objects.filter(code__in=list(counts["target"])).order_by("sort_order"))
+    target_order = {t.code: i for i, t in enumerate(target_objs)}
     themes = {t.pk: f"{t.title} — {t.summit.title}" for t in theme_objs}
     labels = {
         "summit": summits,
         "theme": themes,
+        "target": {t.code: str(t) for t in target_objs},
         "kind": dict(CommitmentKind.choices),
         "org_kind": dict(OrganisationKind.choices),
         "status": dict(ActivityStatus.choices),
@@ -44,7 +47,8 @@ def _facets(values, counts):
         "country": dict(all_countries),
     }
     titles = {
-        "summit": _("Summit"), "theme": _("Theme"), "kind": _("Kind"), "country": _("Country"),
+        "summit": _("Summit"), "theme": _("Theme"), "target": _("Global goal or target"), "kind": _("Kind"),
+        "country": _("Country"),
         "org_kind": _("Organisation kind"), "status": _("Status"), "light": _("Follow-up"),
     }
     groups = []
@@ -53,7 +57,10 @@ def _facets(values, counts):
         for value, count in counts[facet].items():
             label = labels[facet].get(value, value)
             options.append((str(value), str(label), count, str(values.get(facet, "")) == str(value)))
-        options.sort(key=lambda o: (-o[2], o[1]) if facet in ("country", "theme") else o[1])
+        if facet == "target":
+            options.sort(key=lambda o: target_order.get(o[0], 0))
+        else:
+            options.sort(key=lambda o: (-o[2], o[1]) if facet in ("country", "theme") else o[1])
         groups.append((facet, titles[facet], options[:30] if facet == "country" else options))
     return groups
 
@@ -257,6 +264,9 @@ def dashboard(request, summit_slug):
         "money_chart": _chart(themes, [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")], rtl),
         "status_chart": _chart(status, [("count", "#2d5e8a")], rtl),
         "light_chart": _chart(lights, [("count", None)], rtl),
+        "target_chart": _chart([{"label": str(r["target"]), "code": r["target"].code, "pledged": r["pledged"],
+                                 "disbursed": r["disbursed"], "count": r["count"]} for r in figures["by_target"]],
+                               [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")], rtl),
         "chart_width": CHART_WIDTH, "rtl": rtl,
         "on_time_percent": round(100 * figures["on_time_share"]) if figures["on_time_share"] is not None else None,
         "count_map": geo.world_map(queries.country_counts(published),
@@ -284,7 +294,15 @@ def submit(request):
                     organisation.save()
                 commitment.lead_organisation = organisation
                 services.submit_commitment(commitment, deliverables)
-                commitment.themes.set(form.cleaned_data.get("themes") or [])
+                themes = form.cleaned_data.get("themes") or []
+                commitment.themes.set(themes)
+                primary = form.cleaned_data.get("primary_target")
+                secondary = list(form.cleaned_data.get("secondary_targets") or [])
+                if primary is None:
+                    # Themes map to framework targets: a submitter who names none gets those of its themes.
+                    suggested = services.suggested_targets(themes)
+                    primary, secondary = (suggested[0], suggested[1:4]) if suggested else (None, [])
+                services.set_alignment(commitment, primary, secondary)
             return redirect(reverse("announcements:submit_thanks") + f"?ref={commitment.reference}")
     return render(request, "announcements/submit.html", {"form": form, "formset": formset, "warnings": warnings})
 

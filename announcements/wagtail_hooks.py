@@ -1,5 +1,6 @@
 """The organisers' back office for commitments: review, edit (with versions), reports, coalitions, rates."""
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -32,6 +33,10 @@ class CommitmentAdminForm(ScopedForm):
     def clean(self):
         cleaned = super().clean()
         self.instance.countries = cleaned.get("countries") or []
+        if "primary_target" in self.fields:
+            for field, message in services.alignment_errors(cleaned.get("primary_target"),
+                                                            cleaned.get("secondary_targets")).items():
+                self.add_error(field, message)
         return cleaned
 
 
@@ -67,6 +72,8 @@ class CommitmentViewSet(ScopedViewSet):
             FieldRowPanel([FieldPanel("lead_organisation"), FieldPanel("coalition")]),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_language")]),
             FieldPanel("themes"),
+            MultiFieldPanel([FieldPanel("primary_target"), FieldPanel("secondary_targets", widget=forms.CheckboxSelectMultiple)],
+                            heading=_("Global goals and targets")),
             FieldPanel("countries"),
             MultiFieldPanel([
                 FieldRowPanel([FieldPanel("amount"), FieldPanel("currency"), FieldPanel("is_new_money")]),

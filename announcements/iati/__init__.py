@@ -156,11 +156,9 @@ def _disbursements(commitment):
 
 
 def _alignments(commitment):
-    """The commitment's alignment rows (primary first), or [] before alignments exist."""
-    rows = getattr(commitment, "alignments", None)
-    if rows is None:
-        return []
-    return sorted(rows.all(), key=lambda a: (not a.is_primary, a.pk or 0))
+    """The commitment's framework goals and targets, primary first."""
+    primary = [commitment.primary_target] if commitment.primary_target_id else []
+    return primary + sorted(commitment.secondary_targets.all(), key=lambda t: t.sort_order)
 
 
 def _results(activity, commitment):
@@ -223,16 +221,16 @@ def activity_element(commitment, today=None):
 
     alignments = _alignments(commitment)
     for vocabulary, kind in ((SECTOR_SDG_GOAL, "sdg_goal"), (SECTOR_SDG_TARGET, "sdg_target")):
-        rows = [a for a in alignments if a.target.framework_kind == kind]
-        for alignment, share in zip(rows, _percentages(len(rows))):
+        rows = [t for t in alignments if t.framework_kind == kind]
+        for target, share in zip(rows, _percentages(len(rows))):
             sector = ET.SubElement(activity, "sector", {
-                "vocabulary": vocabulary, "code": alignment.target.iati_code, "percentage": share})
-            _narratives(sector, alignment.target, "label", alignment.target.code)
-    for alignment in alignments:
-        if alignment.target.framework == "gbf":
+                "vocabulary": vocabulary, "code": target.iati_code, "percentage": share})
+            _narratives(sector, target, "label", target.code)
+    for target in alignments:
+        if target.framework == "gbf":
             tag = ET.SubElement(activity, "tag", {
-                "vocabulary": TAG_REPORTING_ORG, "vocabulary-uri": GBF_URI, "code": alignment.target.code})
-            _narratives(tag, alignment.target, "label", alignment.target.code)
+                "vocabulary": TAG_REPORTING_ORG, "vocabulary-uri": GBF_URI, "code": target.code})
+            _narratives(tag, target, "label", target.code)
 
     if commitment.amount is not None and commitment.currency:
         start = commitment.start_date or commitment.announced_on

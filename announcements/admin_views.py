@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from core.permissions import can, can_on, summits_for
 
 from . import emails, services
-from .choices import ReportState, ReviewState
+from .choices import Lifecycle, ReportState, ReviewState
 from .models import Commitment, ProgressReport
 
 COMMITMENT_ACTIONS = [
@@ -20,6 +20,13 @@ COMMITMENT_ACTIONS = [
     ("request_changes", gettext_lazy("Request changes")),
     ("reject", gettext_lazy("Reject")),
     ("unpublish", gettext_lazy("Unpublish")),
+]
+LIFECYCLE_ACTIONS = [
+    ("add_evidence", gettext_lazy("Attach evidence")),
+    ("confirm_completion", gettext_lazy("Confirm completion")),
+    ("verify", gettext_lazy("Record independent verification")),
+    ("withdraw", gettext_lazy("Withdraw")),
+    ("close", gettext_lazy("Close")),
 ]
 REPORT_ACTIONS = [("approve", gettext_lazy("Approve")), ("publish", gettext_lazy("Publish")), ("return", gettext_lazy("Return with comments"))]
 
@@ -40,7 +47,9 @@ def review_commitment(request, pk):
         comment = request.POST.get("comment", "")
         report_id = request.POST.get("report")
         try:
-            if report_id:
+            if action in dict(LIFECYCLE_ACTIONS):
+                _lifecycle_action(request, commitment, action, comment)
+            elif report_id:
                 report = get_object_or_404(ProgressReport, pk=report_id, commitment=commitment)
                 if action not in services.REPORT_ALLOWED:
                     raise ValidationError(_("Unknown action."))
@@ -60,8 +69,8 @@ def review_commitment(request, pk):
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("Done: %(action)s.") % {"action": dict(COMMITMENT_ACTIONS + REPORT_ACTIONS)
-                                                                 .get(action, action)})
+            messages.success(request, _("Done: %(action)s.") % {
+                "action": dict(COMMITMENT_ACTIONS + REPORT_ACTIONS + LIFECYCLE_ACTIONS).get(action, action)})
         return redirect("announcements_review", pk=commitment.pk)
     can_review = services.can_review(request.user, commitment)
     actions = [(name, label) for name, label in COMMITMENT_ACTIONS
@@ -79,7 +88,32 @@ def review_commitment(request, pk):
         "deliverables": commitment.deliverables.all(),
         "themes": commitment.themes.order_by("sort_order", "title"),
         "ReportState": ReportState,
+        "evidence": commitment.evidence.select_related("added_by", "confirmed_by"),
+        "lifecycle_actions": _lifecycle_actions(commitment) if can_review else [],
     })
+
+
+def _lifecycle_action(request, commitment, action, comment):
+    if action == "add_evidence":
+        services.add_evidence(commitment, request.user, request.POST.get("description", ""),
+                              url=request.POST.get("url", ""), file=request.FILES.get("file"))
+    elif action == "confirm_completion":
+        services.confirm_completion(commitment, request.user, comment)
+    elif action == "verify":
+        services.verify_independently(commitment, request.user, request.POST.get("verifier", ""), comment)
+    else:
+        services.set_lifecycle(commitment, action, request.user, comment)
+
+
+def _lifecycle_actions(commitment):
+    """The lifecycle actions the commitment's state allows (published commitments only)."""
+    if commitment.review_state != ReviewState.PUBLISHED:
+        return []
+    names = ["add_evidence", "verify"]
+    if commitment.lifecycle not in (Lifecycle.COMPLETED, Lifecycle.CLOSED, Lifecycle.WITHDRAWN):
+        names.insert(1, "confirm_completion")
+    names += [name for name, (allowed, _t, _s) in services.LIFECYCLE_ACTIONS.items() if commitment.lifecycle in allowed]
+    return [(name, label) for name, label in LIFECYCLE_ACTIONS if name in names]
 
 
 def overdue_list(request):

@@ -7,7 +7,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET
 
 from . import queries
-from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Light
+from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, Light, Verification
 from .forms import FilterForm
 
 LANGS = [code for code, _name in settings.LANGUAGES]
@@ -61,6 +61,9 @@ def _commitment(c, request, detail=False):
         "follow_up": getattr(c, "light", None) or c.light(),
         "last_reported_on": c.last_reported_on.isoformat() if c.last_reported_on else None,
         "percent_complete": c.percent_complete,
+        "lifecycle": c.lifecycle,
+        "verification": {"level": c.verification, "verifier": c.verifier or None,
+                         "verified_on": c.verified_at.date().isoformat() if c.verified_at else None},
         "disbursed_usd": str(c.disbursed_usd),
         "published_at": c.published_at.isoformat() if c.published_at else None,
     }
@@ -144,6 +147,9 @@ def openapi_document():
             "announced_on": {"type": "string", "format": "date"},
             "start_date": nullable_str, "end_date": nullable_str, "follow_up": _enum(Light.choices),
             "last_reported_on": nullable_str, "percent_complete": {"type": "integer"},
+            "lifecycle": _enum(Lifecycle.choices),
+            "verification": {"type": "object", "properties": {
+                "level": _enum(Verification.choices), "verifier": nullable_str, "verified_on": nullable_str}},
             "disbursed_usd": {"type": "string"}, "published_at": nullable_str,
         },
     }
@@ -165,6 +171,8 @@ def openapi_document():
             ("org_kind", {"type": "string"}, "kind of the lead organisation"),
             ("status", _enum(ActivityStatus.choices), "activity status (IATI)"),
             ("light", _enum(Light.choices), "follow-up traffic light"),
+            ("lifecycle", _enum(Lifecycle.choices), "stage of the commitment (lapsed: no report for two cycles)"),
+            ("verification", _enum(Verification.choices), "verification level"),
             ("coalition", {"type": "string"}, "coalition slug"),
             ("target", {"type": "string", "pattern": "^(GBF|SDG)-[A-Z0-9]{1,4}$"},
              "aligned (primary or secondary) to this GBF/SDG goal or target, e.g. GBF-T3, SDG-14"),

@@ -17,7 +17,7 @@ LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
 COLUMNS = [
     "reference", "summit", "title", "summary", "kind", "status", "lead_organisation", "organisation_kind",
     "coalition", "themes", "countries", "primary_target", "secondary_targets", "amount", "currency", "amount_usd", "new_money", "announced_on",
-    "start_date", "end_date", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
+    "start_date", "end_date", "lifecycle", "verification", "verifier", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
 ]
 
 
@@ -44,6 +44,9 @@ def row(commitment: Commitment, site_url=""):
         "announced_on": commitment.announced_on,
         "start_date": commitment.start_date,
         "end_date": commitment.end_date,
+        "lifecycle": commitment.get_lifecycle_display(),
+        "verification": commitment.get_verification_display(),
+        "verifier": commitment.verifier,
         "follow_up": Light(getattr(commitment, "light", None) or commitment.light()).label,
         "last_reported_on": commitment.last_reported_on,
         "percent_complete": commitment.percent_complete,

@@ -9,7 +9,7 @@ from summits.choices import OrganisationKind
 from summits.models import Organisation, Summit, Theme
 from summits.queries import public_summits
 
-from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Light
+from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, Light, Verification
 from .models import Coalition, Commitment, Deliverable, FrameworkTarget, ProgressReport
 from .widgets import CountriesField, country_choices
 
@@ -34,6 +34,9 @@ class FilterForm(forms.Form):
                                  choices=[("", "")] + OrganisationKind.choices)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "")] + ActivityStatus.choices)
     light = forms.ChoiceField(label=_("Follow-up"), required=False, choices=[("", "")] + Light.choices)
+    lifecycle = forms.ChoiceField(label=_("Stage"), required=False, choices=[("", "")] + Lifecycle.choices)
+    verification = forms.ChoiceField(label=_("Verification"), required=False,
+                                     choices=[("", "")] + Verification.choices)
     coalition = forms.SlugField(label=_("Coalition"), required=False)
     target = forms.RegexField(label=_("Global goal or target"), required=False, max_length=20,
                               regex=r"^(GBF|SDG)-[A-Z0-9]{1,4}$")
@@ -44,7 +47,8 @@ class FilterForm(forms.Form):
                  ("reported", _("Most recently reported")), ("title", _("Title"))],
     )
 
-    FACETS = ("summit", "theme", "target", "kind", "country", "org_kind", "status", "light")
+    FACETS = ("summit", "theme", "target", "kind", "country", "org_kind", "status", "light", "lifecycle",
+              "verification")
 
     def values(self):
         """The valid filters as a dict (invalid ones dropped, so a bad link still shows a list)."""

@@ -24,8 +24,8 @@ from summits.choices import LANGUAGE_CODES, language_choices
 from summits.models import Organisation, Session, Summit, Theme
 
 from .choices import (
-    ActivityStatus, CommitmentKind, DeliverableStatus, Framework, FrameworkLevel, Light, PartnerRole, ReminderStage,
-    ReportState, ReviewState,
+    ActivityStatus, CommitmentKind, DeliverableStatus, Framework, FrameworkLevel, Lifecycle, Light, PartnerRole,
+    ReminderStage, ReportState, ReviewState, Verification,
 )
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 currency code such as USD or EUR."))
@@ -45,6 +45,12 @@ class Coalition(models.Model):
         Organisation, verbose_name=_("members"), blank=True, related_name="coalitions"
     )
     member_countries = CountryField(_("member countries"), multiple=True, blank=True)
+    # Who is told when a member's commitment stays without a report (never published).
+    lead_contact_email = models.EmailField(
+        _("coalition lead contact email"), blank=True,
+        help_text=_("Told when a commitment of the coalition has not reported after three reminders. Never published."))
+    lead_contact_language = models.CharField(
+        _("coalition lead contact language"), max_length=10, choices=language_choices, default="en")
 
     class Meta:
         ordering = ["name"]
@@ -212,6 +218,20 @@ class Commitment(ClusterableModel):
         _("disbursed (US dollars)"), max_digits=18, decimal_places=2, default=0, editable=False
     )
     percent_complete = models.PositiveSmallIntegerField(_("percent complete"), default=0, editable=False)
+    # Lifecycle and verification, moved only by services (confirm_completion, verify_independently,
+    # set_lifecycle, refresh_lifecycles, publishing a report or the commitment).
+    lifecycle = models.CharField(_("lifecycle"), max_length=20, choices=Lifecycle.choices,
+                                 default=Lifecycle.NOT_STARTED, editable=False, db_index=True)
+    lifecycle_changed_on = models.DateField(_("lifecycle changed on"), null=True, blank=True, editable=False)
+    verification = models.CharField(_("verification"), max_length=20, choices=Verification.choices,
+                                    default=Verification.SELF_REPORTED, editable=False)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("verification recorded by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False)
+    verifier = models.CharField(
+        _("independent verifier"), max_length=255, blank=True, editable=False,
+        help_text=_("The organisation that verified the commitment independently (public)."))
     # Lead contact: personal data, only for the summit's organisers.
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -316,6 +336,36 @@ class Commitment(ClusterableModel):
         from django.urls import reverse
 
         return reverse("announcements:commitment_detail", kwargs={"reference": self.reference})
+
+
+class Evidence(models.Model):
+    """A link or a file showing what a commitment achieved; public once an organiser confirms it."""
+
+    commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE,
+                                   related_name="evidence")
+    description = models.CharField(_("what it shows"), max_length=300)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="commitment-evidence/%Y/", blank=True)
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+
+    class Meta:
+        ordering = ["commitment", "added_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(url="") | ~models.Q(file=""),
+                                              name="evidence_has_link_or_file")]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def href(self):
+        return self.url or (self.file.url if self.file else "")
 
 
 class CommitmentPartner(models.Model):
@@ -503,6 +553,6 @@ class ReminderSent(models.Model):
 
 
 __all__ = [
-    "FrameworkTarget", "Coalition", "ExchangeRate", "Commitment", "CommitmentCountry", "CommitmentPartner", "Deliverable", "ProgressReport",
+    "FrameworkTarget", "Evidence", "Coalition", "ExchangeRate", "Commitment", "CommitmentCountry", "CommitmentPartner", "Deliverable", "ProgressReport",
     "DeliverableUpdate", "CommitmentVersion", "ReviewEvent", "ReminderSent", "LANGUAGE_CODES",
 ]

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from summits.models import Summit
 
-from .choices import ActivityStatus, Light, ReportState, ReviewState
-from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, FrameworkTarget, ProgressReport
+from .choices import ActivityStatus, Lifecycle, Light, ReportState, ReviewState
+from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, Evidence, FrameworkTarget, ProgressReport
 
 
 def public():
@@ -17,8 +17,9 @@ def public():
 
 
 def active_public():
-    """Published commitments still expected to report (not closed or cancelled)."""
-    return public().exclude(status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED])
+    """Published commitments still expected to report (not closed, cancelled, completed or withdrawn)."""
+    return public().exclude(status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED]).exclude(
+        lifecycle__in=[Lifecycle.COMPLETED, Lifecycle.CLOSED, Lifecycle.WITHDRAWN])
 
 
 def overdue(today=None):
@@ -45,6 +46,7 @@ def for_detail(qs):
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
                  .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
         "versions",
+        Prefetch("evidence", queryset=Evidence.objects.filter(confirmed_at__isnull=False), to_attr="public_evidence"),
     )
 
 
@@ -198,6 +200,10 @@ def filtered(values, skip=None, today=None, needs_light=True):
             qs = qs.filter(status=value)
         elif name == "light":
             qs = qs.filter(light=value)
+        elif name == "lifecycle":
+            qs = qs.filter(lifecycle=value)
+        elif name == "verification":
+            qs = qs.filter(verification=value)
         elif name == "coalition":
             qs = qs.filter(coalition__slug=value)
         elif name == "target":
@@ -220,6 +226,8 @@ FACET_FIELDS = {
     "org_kind": "lead_organisation__kind",
     "status": "status",
     "light": "light",
+    "lifecycle": "lifecycle",
+    "verification": "verification",
 }
 
 

@@ -15,9 +15,9 @@ from core.permissions import can, team_members
 from core.signing import make_token, read_token
 from summits.models import Organisation
 
-from .choices import CommitmentKind, ReminderStage, ReportState, ReviewState
+from .choices import ActivityStatus, CommitmentKind, Lifecycle, ReminderStage, ReportState, ReviewState, Verification
 from .models import (
-    REPORT_INTERVAL_DAYS, Commitment, CommitmentVersion, DeliverableUpdate, ExchangeRate, ProgressReport,
+    REPORT_INTERVAL_DAYS, Commitment, CommitmentVersion, DeliverableUpdate, Evidence, ExchangeRate, ProgressReport,
     ReminderSent, ReviewEvent,
 )
 
@@ -174,10 +174,12 @@ def review(commitment, action, user, comment=""):
     commitment.review_state = TARGET[action]
     if action == "publish":
         commitment.published_at = commitment.published_at or timezone.now()
+        if commitment.verification == Verification.SELF_REPORTED:
+            commitment.verification = Verification.REVIEWED  # the organisers reviewed what it claims
     if action in ("approve", "publish"):
         # Approving the commitment is the organiser's acceptance of the organisation the submitter typed.
         Organisation.objects.filter(pk=commitment.lead_organisation_id, accepted=False).update(accepted=True)
-    commitment.save(update_fields=["review_state", "published_at", "updated_at"])
+    commitment.save(update_fields=["review_state", "published_at", "verification", "updated_at"])
     ReviewEvent.objects.create(commitment=commitment, action=action, comment=comment, user=user)
     if action == "publish":
         record_version(commitment, user)
@@ -334,7 +336,13 @@ def _apply_report(commitment, report, user):
     commitment.percent_complete = report.percent_complete
     if report.disbursed_usd is not None:
         commitment.disbursed_usd = report.disbursed_usd
-    commitment.save(update_fields=["last_reported_on", "percent_complete", "disbursed_usd", "updated_at"])
+    if commitment.lifecycle in (Lifecycle.NOT_STARTED, Lifecycle.IN_PROGRESS, Lifecycle.LAPSED):
+        if commitment.lifecycle == Lifecycle.LAPSED:
+            ReviewEvent.objects.create(commitment=commitment, report=report, action="resumed", user=user)
+        if commitment.lifecycle != Lifecycle.IN_PROGRESS:
+            commitment.lifecycle, commitment.lifecycle_changed_on = Lifecycle.IN_PROGRESS, timezone.localdate()
+    commitment.save(update_fields=["last_reported_on", "percent_complete", "disbursed_usd", "lifecycle",
+                                   "lifecycle_changed_on", "updated_at"])
     for update in report.deliverable_updates.select_related("deliverable"):
         deliverable = update.deliverable
         deliverable.status = update.status
@@ -342,6 +350,146 @@ def _apply_report(commitment, report, user):
             deliverable.evidence_url = update.evidence_url
         deliverable.save()
     record_version(commitment, user)
+
+
+# --- Lifecycle, evidence and verification ---------------------------------------------------------
+
+LAPSE_DAYS = 2 * REPORT_INTERVAL_DAYS  # no report for two reporting cycles, as UN DESA's platform does
+OPEN_LIFECYCLES = (Lifecycle.NOT_STARTED, Lifecycle.IN_PROGRESS)
+VERIFICATION_ORDER = [value for value, _label in Verification.choices]
+
+
+def _raise_verification(commitment, level, user):
+    if VERIFICATION_ORDER.index(level) > VERIFICATION_ORDER.index(commitment.verification):
+        commitment.verification = level
+    commitment.verified_at, commitment.verified_by = timezone.now(), user
+
+
+def _require_reviewer(user, commitment):
+    if not can_review(user, commitment):
+        raise PermissionDenied
+
+
+def lapsing(today):
+    """Published commitments still open whose last report (or, without one, their publication or
+    announcement, whichever is later) is more than two reporting cycles old."""
+    from django.db.models import Q
+
+    from .queries import public
+
+    cutoff = today - dt.timedelta(days=LAPSE_DAYS)
+    never_reported = Q(last_reported_on__isnull=True, announced_on__lt=cutoff) & (
+        Q(published_at__isnull=True) | Q(published_at__date__lt=cutoff))
+    return public().filter(lifecycle__in=OPEN_LIFECYCLES).exclude(
+        status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED]).filter(
+        Q(last_reported_on__lt=cutoff) | never_reported)
+
+
+def refresh_lifecycles(today=None):
+    """Mark as lapsed the commitments without a report for two reporting cycles. Returns how many."""
+    today = today or timezone.localdate()
+    count = 0
+    for commitment in lapsing(today).only("pk", "reference"):
+        with transaction.atomic():
+            updated = Commitment.objects.filter(pk=commitment.pk, lifecycle__in=OPEN_LIFECYCLES).update(
+                lifecycle=Lifecycle.LAPSED, lifecycle_changed_on=today, updated_at=timezone.now())
+            if updated:
+                ReviewEvent.objects.create(commitment_id=commitment.pk, action="lapsed")
+                count += 1
+                logger.info("commitment %s lapsed (no report for two cycles)", commitment.reference)
+    return count
+
+
+@transaction.atomic
+def add_evidence(commitment, user, description, url="", file=None):
+    """An organiser attaches a link or a file as evidence (public once confirmed)."""
+    _require_reviewer(user, commitment)
+    evidence = Evidence(commitment=commitment, description=(description or "").strip(), url=(url or "").strip(),
+                        added_by=user)
+    if file is not None:
+        evidence.file = file
+    errors = {}
+    if not evidence.description:
+        errors["description"] = _("Say what the evidence shows.")
+    if not evidence.url and not file:
+        errors["url"] = _("Give a link or attach a file.")
+    if errors:
+        raise ValidationError(errors)
+    evidence.full_clean()
+    evidence.save()
+    ReviewEvent.objects.create(commitment=commitment, action="evidence_added", comment=evidence.description, user=user)
+    return evidence
+
+
+@transaction.atomic
+def confirm_completion(commitment, user, comment=""):
+    """The organiser confirms the commitment is complete, on the evidence attached: it becomes
+    *completed* (IATI finalisation) and *evidence attached and confirmed*, with who confirmed it."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    if commitment.review_state != ReviewState.PUBLISHED:
+        raise ValidationError(_("Only a published commitment can be confirmed as completed."))
+    if commitment.lifecycle in (Lifecycle.COMPLETED, Lifecycle.CLOSED, Lifecycle.WITHDRAWN):
+        raise ValidationError(_("A commitment that is “%(state)s” cannot be confirmed as completed.")
+                              % {"state": commitment.get_lifecycle_display()})
+    evidence = commitment.evidence.all()
+    if not evidence.exists():
+        raise ValidationError(_("Attach evidence (a link or a file) before confirming completion."))
+    now = timezone.now()
+    evidence.filter(confirmed_at__isnull=True).update(confirmed_at=now, confirmed_by=user)
+    commitment.lifecycle, commitment.lifecycle_changed_on = Lifecycle.COMPLETED, timezone.localdate()
+    commitment.status = ActivityStatus.FINALISATION
+    commitment.percent_complete = 100
+    _raise_verification(commitment, Verification.EVIDENCE, user)
+    commitment.save()
+    ReviewEvent.objects.create(commitment=commitment, action="completed", comment=comment, user=user)
+    record_version(commitment, user)
+    logger.info("commitment %s completed, confirmed by %s", commitment.reference, user.pk)
+    return commitment
+
+
+@transaction.atomic
+def verify_independently(commitment, user, verifier, comment=""):
+    """Record that an independent organisation verified the commitment (named publicly)."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    verifier = (verifier or "").strip()
+    if not verifier:
+        raise ValidationError({"verifier": _("Name the organisation that verified the commitment.")})
+    if commitment.review_state != ReviewState.PUBLISHED:
+        raise ValidationError(_("Only a published commitment can be verified."))
+    commitment.verifier = verifier[:255]
+    _raise_verification(commitment, Verification.INDEPENDENT, user)
+    commitment.save()
+    ReviewEvent.objects.create(commitment=commitment, action="verified", comment=f"{verifier} {comment}".strip(),
+                               user=user)
+    return commitment
+
+
+LIFECYCLE_ACTIONS = {
+    # action: (states it may leave, target state, IATI activity status)
+    "withdraw": ({Lifecycle.NOT_STARTED, Lifecycle.IN_PROGRESS, Lifecycle.LAPSED}, Lifecycle.WITHDRAWN,
+                 ActivityStatus.CANCELLED),
+    "close": ({Lifecycle.COMPLETED}, Lifecycle.CLOSED, ActivityStatus.CLOSED),
+}
+
+
+@transaction.atomic
+def set_lifecycle(commitment, action, user, comment=""):
+    """Withdraw an open commitment, or close a completed one."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    allowed, target, status = LIFECYCLE_ACTIONS[action]
+    if commitment.lifecycle not in allowed:
+        raise ValidationError(_("A commitment that is “%(state)s” cannot be moved this way.")
+                              % {"state": commitment.get_lifecycle_display()})
+    if action == "withdraw" and not comment.strip():
+        raise ValidationError({"comment": _("Say why the commitment is withdrawn.")})
+    commitment.lifecycle, commitment.lifecycle_changed_on, commitment.status = target, timezone.localdate(), status
+    commitment.save()
+    ReviewEvent.objects.create(commitment=commitment, action=action, comment=comment, user=user)
+    record_version(commitment, user)
+    return commitment
 
 
 # --- Reminders -----------------------------------------------------------------------------------
@@ -387,9 +535,50 @@ def send_reminders(today=None):
             if not created:
                 continue
             send_report_reminder(commitment, stage, due)
+            escalate(commitment, due)
         sent += 1
         logger.info("reminder %s sent for %s (due %s)", stage, commitment.reference, due)
     return sent
+
+
+ESCALATE_AFTER_REMINDERS = 3
+
+
+def escalation_recipients(commitment):
+    """(email, language) of the coalition lead and of the summit's commitments reviewers, each once."""
+    recipients = {}
+    coalition = commitment.coalition
+    if coalition is not None and coalition.lead_contact_email:
+        recipients[coalition.lead_contact_email.lower()] = (coalition.lead_contact_email,
+                                                            coalition.lead_contact_language or "en")
+    for user in team_members(commitment.summit, "commitments.review").exclude(email="").select_related(
+            "wagtail_userprofile"):
+        profile = getattr(user, "wagtail_userprofile", None)
+        recipients.setdefault(user.email.lower(), (user.email, getattr(profile, "preferred_language", "") or "en"))
+    return list(recipients.values())
+
+
+def escalate(commitment, due):
+    """After the third reminder without a report for the same due date, tell the coalition lead and the
+    summit's reviewers, once. Returns the number of emails queued (0 when not, or already, escalated)."""
+    from .emails import send_escalation
+
+    reminders = ReminderSent.objects.filter(commitment=commitment, due_on=due).exclude(
+        stage=ReminderStage.ESCALATED).count()
+    if reminders < ESCALATE_AFTER_REMINDERS:
+        return 0
+    _log, created = ReminderSent.objects.get_or_create(commitment=commitment, stage=ReminderStage.ESCALATED,
+                                                       due_on=due)
+    if not created:
+        return 0
+    recipients = escalation_recipients(commitment)
+    for email, language in recipients:
+        send_escalation(commitment, due, reminders, email, language)
+    ReviewEvent.objects.create(commitment=commitment, action="escalated",
+                               comment=", ".join(email for email, _language in recipients))
+    logger.info("commitment %s escalated to %d people after %d reminders", commitment.reference, len(recipients),
+                reminders)
+    return len(recipients)
 
 
 def send_overdue_digest(today=None):

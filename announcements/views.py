@@ -22,7 +22,7 @@ from core.ratelimits import limit
 from core.signing import BadToken
 
 from . import exports, geo, queries, services, sharing
-from .choices import ActivityStatus, CommitmentKind, Light
+from .choices import ActivityStatus, CommitmentKind, Lifecycle, Light, Verification
 from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
 from .models import Coalition, Commitment, FrameworkTarget
 
@@ -44,12 +44,15 @@ def _facets(values, counts):
         "org_kind": dict(OrganisationKind.choices),
         "status": dict(ActivityStatus.choices),
         "light": dict(Light.choices),
+        "lifecycle": dict(Lifecycle.choices),
+        "verification": dict(Verification.choices),
         "country": dict(all_countries),
     }
     titles = {
         "summit": _("Summit"), "theme": _("Theme"), "target": _("Global goal or target"), "kind": _("Kind"),
         "country": _("Country"),
         "org_kind": _("Organisation kind"), "status": _("Status"), "light": _("Follow-up"),
+        "lifecycle": _("Stage"), "verification": _("Verification"),
     }
     groups = []
     for facet in FilterForm.FACETS:

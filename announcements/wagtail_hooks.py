@@ -124,7 +124,8 @@ class CoalitionViewSet(PlenaryViewSet):
     ordering = ["name"]
     edit_handler = translated_tabs(
         [FieldPanel("slug"), FieldPanel("website"), FieldPanel("leads"), FieldPanel("members"),
-         FieldPanel("member_countries")],
+         FieldPanel("member_countries"),
+         FieldRowPanel([FieldPanel("lead_contact_email"), FieldPanel("lead_contact_language")])],
         ["name", "description"],
     )
 

@@ -269,6 +269,9 @@ from celery.schedules import crontab  # noqa: E402
 CELERY_BEAT_SCHEDULE["cockpit-review-digests"] = {
     "task": "cockpit.send_review_digests", "schedule": crontab(hour=6, minute=0),
 }
+CELERY_BEAT_SCHEDULE["announcements-refresh-lifecycles"] = {
+    "task": "announcements.refresh_lifecycles", "schedule": crontab(hour=4, minute=30),
+}
 CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
     "task": "announcements.send_overdue_digest", "schedule": 60 * 60 * 24 * 7,
 }

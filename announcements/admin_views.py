@@ -21,6 +21,10 @@ COMMITMENT_ACTIONS = [
     ("reject", gettext_lazy("Reject")),
     ("unpublish", gettext_lazy("Unpublish")),
 ]
+REANNOUNCEMENT_ACTIONS = [
+    ("reannouncement", gettext_lazy("Mark as a re-announcement")),
+    ("not_reannouncement", gettext_lazy("Not a re-announcement")),
+]
 LIFECYCLE_ACTIONS = [
     ("add_evidence", gettext_lazy("Attach evidence")),
     ("confirm_completion", gettext_lazy("Confirm completion")),
@@ -47,7 +51,9 @@ def review_commitment(request, pk):
         comment = request.POST.get("comment", "")
         report_id = request.POST.get("report")
         try:
-            if action in dict(LIFECYCLE_ACTIONS):
+            if action in ("reannouncement", "not_reannouncement"):
+                _reannouncement_action(request, commitment, action)
+            elif action in dict(LIFECYCLE_ACTIONS):
                 _lifecycle_action(request, commitment, action, comment)
             elif report_id:
                 report = get_object_or_404(ProgressReport, pk=report_id, commitment=commitment)
@@ -70,7 +76,7 @@ def review_commitment(request, pk):
                 messages.error(request, message)
         else:
             messages.success(request, _("Done: %(action)s.") % {
-                "action": dict(COMMITMENT_ACTIONS + REPORT_ACTIONS + LIFECYCLE_ACTIONS).get(action, action)})
+                "action": dict(COMMITMENT_ACTIONS + REPORT_ACTIONS + LIFECYCLE_ACTIONS + REANNOUNCEMENT_ACTIONS).get(action, action)})
         return redirect("announcements_review", pk=commitment.pk)
     can_review = services.can_review(request.user, commitment)
     actions = [(name, label) for name, label in COMMITMENT_ACTIONS
@@ -90,7 +96,20 @@ def review_commitment(request, pk):
         "ReportState": ReportState,
         "evidence": commitment.evidence.select_related("added_by", "confirmed_by"),
         "lifecycle_actions": _lifecycle_actions(commitment) if can_review else [],
+        "reannouncement_candidates": services.reannouncement_candidates(commitment),
+        "can_review": can_review,
     })
+
+
+def _reannouncement_action(request, commitment, action):
+    if action == "not_reannouncement":
+        services.unmark_reannouncement(commitment, request.user)
+        return
+    original = Commitment.objects.filter(pk=request.POST.get("original") or 0,
+                                         review_state=ReviewState.PUBLISHED).first()
+    if original is None:
+        raise ValidationError(_("Choose the first announcement among the published commitments."))
+    services.mark_reannouncement(commitment, original, request.user, request.POST.get("comment", ""))
 
 
 def _lifecycle_action(request, commitment, action, comment):

@@ -62,6 +62,7 @@ def _commitment(c, request, detail=False):
         "last_reported_on": c.last_reported_on.isoformat() if c.last_reported_on else None,
         "percent_complete": c.percent_complete,
         "lifecycle": c.lifecycle,
+        "reannouncement_of": c.reannouncement_of.reference if c.reannouncement_of_id else None,
         "verification": {"level": c.verification, "verifier": c.verifier or None,
                          "verified_on": c.verified_at.date().isoformat() if c.verified_at else None},
         "disbursed_usd": str(c.disbursed_usd),
@@ -148,6 +149,8 @@ def openapi_document():
             "start_date": nullable_str, "end_date": nullable_str, "follow_up": _enum(Light.choices),
             "last_reported_on": nullable_str, "percent_complete": {"type": "integer"},
             "lifecycle": _enum(Lifecycle.choices),
+            "reannouncement_of": {**nullable_str, "description": "reference of the first announcement, at an "
+                                  "earlier summit; its money is counted there only"},
             "verification": {"type": "object", "properties": {
                 "level": _enum(Verification.choices), "verifier": nullable_str, "verified_on": nullable_str}},
             "disbursed_usd": {"type": "string"}, "published_at": nullable_str,

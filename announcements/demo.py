@@ -14,7 +14,9 @@ from summits.demo_texts import complete
 from summits.models import Organisation, Summit, Theme
 
 from . import services
-from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, PartnerRole, ReportState, ReviewState
+from .choices import (
+    ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, PartnerRole, ReportState, ReviewState, Verification,
+)
 from .demo_texts import TEXTS
 from .models import Coalition, Commitment, Deliverable, ExchangeRate, FrameworkTarget, ProgressReport
 
@@ -202,6 +204,7 @@ def load(stdout):
         complete(coalition, "description", texts=TEXTS)
         coalition.website = website
         coalition.member_countries = countries
+        coalition.lead_contact_email = f"lead@{slug}.example.org"
         coalition.save()
         coalitions[slug] = coalition
     coalitions["high-ambition-coalition"].leads.set([_org("Government of Costa Rica", "government", "CR"),
@@ -269,11 +272,15 @@ def load(stdout):
                 commitment.percent_complete = percent
                 if report.disbursed_usd is not None:
                     commitment.disbursed_usd = report.disbursed_usd
+        # Reviewed by the organisers when published; reporting ones are in progress, the others lapse below.
+        commitment.verification = Verification.REVIEWED
+        commitment.lifecycle = Lifecycle.IN_PROGRESS if last else Lifecycle.NOT_STARTED
         commitment.save()
         if reference in ALIGNMENTS:
             primary, secondary = ALIGNMENTS[reference]
             services.set_alignment(commitment, (_targets([primary]) or [None])[0], _targets(secondary))
         services.record_version(commitment)
+    services.refresh_lifecycles()  # commitments without a report for two cycles lapse
     for words, codes in THEME_TARGETS:
         theme = _theme(summit, *words)
         if theme is not None:

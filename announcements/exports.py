@@ -17,7 +17,7 @@ LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
 COLUMNS = [
     "reference", "summit", "title", "summary", "kind", "status", "lead_organisation", "organisation_kind",
     "coalition", "themes", "countries", "primary_target", "secondary_targets", "amount", "currency", "amount_usd", "new_money", "announced_on",
-    "start_date", "end_date", "lifecycle", "verification", "verifier", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
+    "start_date", "end_date", "lifecycle", "verification", "verifier", "reannouncement_of", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
 ]
 
 
@@ -47,6 +47,7 @@ def row(commitment: Commitment, site_url=""):
         "lifecycle": commitment.get_lifecycle_display(),
         "verification": commitment.get_verification_display(),
         "verifier": commitment.verifier,
+        "reannouncement_of": commitment.reannouncement_of.reference if commitment.reannouncement_of_id else "",
         "follow_up": Light(getattr(commitment, "light", None) or commitment.light()).label,
         "last_reported_on": commitment.last_reported_on,
         "percent_complete": commitment.percent_complete,

@@ -232,6 +232,11 @@ class Commitment(ClusterableModel):
     verifier = models.CharField(
         _("independent verifier"), max_length=255, blank=True, editable=False,
         help_text=_("The organisation that verified the commitment independently (public)."))
+    # A commitment announced again at a later summit points to the first announcement: it is shown
+    # with a link and its money is not counted again in totals (services.mark_reannouncement()).
+    reannouncement_of = models.ForeignKey(
+        "self", verbose_name=_("re-announcement of"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="reannouncements", editable=False)
     # Lead contact: personal data, only for the summit's organisers.
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)

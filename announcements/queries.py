@@ -12,6 +12,10 @@ from .choices import ActivityStatus, Lifecycle, Light, ReportState, ReviewState
 from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, Evidence, FrameworkTarget, ProgressReport
 
 
+# Money is counted at a commitment's first announcement: re-announcements at later summits are not added again.
+FIRST_ANNOUNCEMENT = Q(reannouncement_of__isnull=True)
+
+
 def public():
     return Commitment.objects.filter(review_state=ReviewState.PUBLISHED)
 
@@ -36,12 +40,15 @@ def published_reports():
 
 
 def for_list(qs):
-    return qs.select_related("summit", "lead_organisation", "coalition", "primary_target").prefetch_related(
-        "themes", "country_rows", "secondary_targets")
+    return qs.select_related("summit", "lead_organisation", "coalition", "primary_target",
+                             "reannouncement_of").prefetch_related("themes", "country_rows", "secondary_targets")
 
 
 def for_detail(qs):
-    return qs.select_related("summit", "session", "lead_organisation", "coalition", "primary_target").prefetch_related(
+    return qs.select_related("summit", "session", "lead_organisation", "coalition", "primary_target",
+                             "reannouncement_of__summit").prefetch_related(
+        Prefetch("reannouncements", queryset=Commitment.objects.filter(review_state=ReviewState.PUBLISHED)
+                 .select_related("summit").order_by("announced_on", "pk"), to_attr="public_reannouncements"),
         "themes", "country_rows", "partners__organisation", "deliverables", "secondary_targets",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
                  .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
@@ -52,7 +59,7 @@ def for_detail(qs):
 
 def for_iati(qs):
     """Everything the IATI activity file writes, in a fixed number of queries."""
-    return qs.select_related("summit", "lead_organisation", "primary_target").prefetch_related(
+    return qs.select_related("summit", "lead_organisation", "primary_target", "reannouncement_of").prefetch_related(
         "country_rows", "partners__organisation", "deliverables", "secondary_targets",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)),
     ).order_by("announced_on", "reference")
@@ -82,7 +89,7 @@ def pledged_by_target(qs):
     """Per framework goal or target, what is pledged towards it: the commitments whose *primary*
     target it is (so no dollar counts twice), their number and US dollar totals, in framework order."""
     rows = (qs.filter(primary_target__isnull=False).order_by()
-            .values("primary_target").annotate(count=Count("pk"), pledged=Sum("amount_usd"),
+            .values("primary_target").annotate(count=Count("pk"), pledged=Sum("amount_usd", filter=FIRST_ANNOUNCEMENT),
                                                disbursed=Sum("disbursed_usd")))
     by_pk = {row["primary_target"]: row for row in rows}
     targets = FrameworkTarget.objects.filter(pk__in=list(by_pk)).order_by("sort_order")
@@ -119,8 +126,9 @@ def dashboard_figures(summit, today=None):
     today = today or timezone.localdate()
     qs = public().filter(summit=summit)
     totals = qs.aggregate(
-        count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"),
-        new_money=Sum("amount_usd", filter=Q(is_new_money=True)),
+        count=Count("pk"), pledged=Sum("amount_usd", filter=FIRST_ANNOUNCEMENT), disbursed=Sum("disbursed_usd"),
+        new_money=Sum("amount_usd", filter=Q(is_new_money=True) & FIRST_ANNOUNCEMENT),
+        reannounced=Count("pk", filter=~FIRST_ANNOUNCEMENT), reannounced_usd=Sum("amount_usd", filter=~FIRST_ANNOUNCEMENT),
     )
     # values() does not translate: read the active language's column and fall back to English.
     from django.utils import translation
@@ -129,7 +137,8 @@ def dashboard_figures(summit, today=None):
     by_theme = list(
         qs.filter(themes__isnull=False)
         .values("themes__pk", "themes__title_en", local, "themes__colour", "themes__sort_order")
-        .annotate(count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"))
+        .annotate(count=Count("pk"), pledged=Sum("amount_usd", filter=FIRST_ANNOUNCEMENT),
+                  disbursed=Sum("disbursed_usd"))
         .order_by("themes__sort_order", "themes__pk")
     )
     for row in by_theme:

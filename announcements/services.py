@@ -133,6 +133,50 @@ def suggested_targets(themes):
     return list(FrameworkTarget.objects.filter(themes__in=list(themes)).distinct().order_by("sort_order"))
 
 
+# --- Re-announcements across summits --------------------------------------------------------------
+
+def reannouncement_candidates(commitment):
+    """Published commitments of *other* summits, announced no later, that this one may repeat: the same
+    lead with a similar title (in any language) or the same amount (see find_duplicates)."""
+    return [other for other in find_duplicates(commitment)
+            if other.summit_id != commitment.summit_id and other.announced_on <= commitment.announced_on
+            and other.review_state == ReviewState.PUBLISHED and other.pk != commitment.reannouncement_of_id]
+
+
+@transaction.atomic
+def mark_reannouncement(commitment, original, user, comment=""):
+    """Flag ``commitment`` as announced again after ``original`` (at an earlier summit) and link them: its
+    money is not new and totals count it once, at the first announcement."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    root = original.reannouncement_of or original
+    if root.pk == commitment.pk or root.summit_id == commitment.summit_id:
+        raise ValidationError(_("A re-announcement links to a commitment of another summit."))
+    if root.review_state != ReviewState.PUBLISHED:
+        raise ValidationError(_("A re-announcement links to a published commitment."))
+    if root.announced_on > commitment.announced_on:
+        raise ValidationError(_("The first announcement cannot be later than this one."))
+    commitment.reannouncement_of, commitment.is_new_money = root, False
+    commitment.save(update_fields=["reannouncement_of", "is_new_money", "updated_at"])
+    Commitment.objects.filter(reannouncement_of=commitment).update(reannouncement_of=root)  # no chains
+    ReviewEvent.objects.create(commitment=commitment, action="reannouncement", comment=f"{root.reference} {comment}".strip(),
+                               user=user)
+    record_version(commitment, user)
+    logger.info("commitment %s marked as a re-announcement of %s", commitment.reference, root.reference)
+    return commitment
+
+
+@transaction.atomic
+def unmark_reannouncement(commitment, user):
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    if commitment.reannouncement_of_id:
+        commitment.reannouncement_of = None
+        commitment.save(update_fields=["reannouncement_of", "updated_at"])
+        ReviewEvent.objects.create(commitment=commitment, action="not_reannouncement", user=user)
+    return commitment
+
+
 # --- Review by organisers -----------------------------------------------------------------------
 
 def can_review(user, commitment):

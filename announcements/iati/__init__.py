@@ -10,6 +10,8 @@ One ``<iati-activity>`` per published commitment. The mapping:
 - budget: the pledged amount over the commitment's period (when it has an amount and an end date),
   transactions: one *outgoing pledge* (type 12) of the amount on the announcement date, and one
   *disbursement* (type 3) per published progress report that raised the cumulative disbursed amount.
+  A re-announcement (the same commitment announced again at a later summit) carries no budget nor
+  pledge: its money is in the first announcement's activity, so it is not counted twice.
 - recipient-country: the commitment's countries, percentages split evenly (summing to 100).
 - sector: SDG goals and targets (vocabularies 7 and 8) of the commitment's alignment,
   tag: GBF targets (vocabulary 99, with the GBF's address as vocabulary-uri).
@@ -232,7 +234,8 @@ def activity_element(commitment, today=None):
                 "vocabulary": TAG_REPORTING_ORG, "vocabulary-uri": GBF_URI, "code": target.code})
             _narratives(tag, target, "label", target.code)
 
-    if commitment.amount is not None and commitment.currency:
+    # A re-announcement's money is reported once, in the first announcement's activity.
+    if commitment.amount is not None and commitment.currency and not commitment.reannouncement_of_id:
         start = commitment.start_date or commitment.announced_on
         if commitment.end_date and commitment.end_date >= start:
             budget = ET.SubElement(activity, "budget", {"type": "1", "status": "1"})

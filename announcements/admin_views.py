@@ -150,3 +150,38 @@ def overdue_list(request):
     )
     rows = [(c, c.next_report_due(), (today - c.next_report_due()).days, c.light(today)) for c in commitments]
     return TemplateResponse(request, "announcements/admin/overdue.html", {"rows": rows, "today": today})
+
+
+def theme_targets_choose(request):
+    """The summits whose themes the user may map to global goals and targets."""
+    from summits.models import Summit
+
+    if not can(request.user, "commitments.change"):
+        raise PermissionDenied
+    summits = summits_for(request.user, "commitments.change")
+    summits = Summit.objects.all() if summits is None else summits
+    return TemplateResponse(request, "announcements/admin/theme_targets_choose.html",
+                            {"summits": summits.order_by("-start_date")})
+
+
+def theme_targets(request, summit_id):
+    """Map a summit's themes to GBF/SDG goals and targets (used to align submissions that name none)."""
+    from summits.models import Summit, Theme
+
+    from .models import FrameworkTarget
+
+    summit = get_object_or_404(Summit, pk=summit_id)
+    if not can(request.user, "commitments.change", summit):
+        raise PermissionDenied
+    themes = list(Theme.objects.filter(summit=summit).prefetch_related("framework_targets").order_by("sort_order", "pk"))
+    targets = list(FrameworkTarget.objects.order_by("sort_order"))
+    if request.method == "POST":
+        by_pk = {str(t.pk): t for t in targets}
+        mapping = {theme.pk: [by_pk[v] for v in request.POST.getlist(f"theme-{theme.pk}") if v in by_pk]
+                   for theme in themes}
+        services.set_theme_targets(summit, mapping, request.user)
+        messages.success(request, _("The themes' global goals and targets are saved."))
+        return redirect("announcements_theme_targets", summit_id=summit.pk)
+    rows = [(theme, {t.pk for t in theme.framework_targets.all()}) for theme in themes]
+    return TemplateResponse(request, "announcements/admin/theme_targets.html",
+                            {"summit": summit, "rows": rows, "targets": targets})

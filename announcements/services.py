@@ -126,6 +126,23 @@ def set_alignment(commitment, primary, secondary=(), user=None):
     return commitment
 
 
+@transaction.atomic
+def set_theme_targets(summit, mapping, user):
+    """Map each theme of ``summit`` to framework goals and targets: ``mapping`` is {theme id: [FrameworkTarget]}.
+    Themes of other summits are refused; themes left out keep their targets."""
+    from summits.models import Theme
+
+    if not can(user, "commitments.change", summit):
+        raise PermissionDenied
+    themes = {t.pk: t for t in Theme.objects.filter(summit=summit, pk__in=list(mapping))}
+    if set(mapping) - set(themes):
+        raise PermissionDenied
+    for theme_id, targets in mapping.items():
+        themes[theme_id].framework_targets.set(list(targets))
+    logger.info("summit %s: themes mapped to targets by %s", summit.pk, getattr(user, "pk", None))
+    return themes
+
+
 def suggested_targets(themes):
     """The framework goals and targets the given summit themes map to (for a commitment without any)."""
     from .models import FrameworkTarget

@@ -158,12 +158,25 @@ def register_review_urls():
     return [
         path("commitments/review/<int:pk>/", admin_views.review_commitment, name="announcements_review"),
         path("commitments/overdue/", admin_views.overdue_list, name="announcements_overdue"),
+        path("commitments/targets/", admin_views.theme_targets_choose, name="announcements_theme_targets_choose"),
+        path("commitments/targets/<int:summit_id>/", admin_views.theme_targets, name="announcements_theme_targets"),
     ]
 
 
 class OverdueMenuItem(MenuItem):
     def is_shown(self, request):
         return can(request.user, "commitments.view")
+
+
+class ThemeTargetsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can(request.user, "commitments.change")
+
+
+@hooks.register("register_admin_menu_item")
+def register_theme_targets_menu_item():
+    return ThemeTargetsMenuItem(_("Themes and global targets"), reverse("announcements_theme_targets_choose"),
+                                icon_name="tag", order=311)
 
 
 @hooks.register("register_admin_menu_item")

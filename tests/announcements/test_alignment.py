@@ -7,14 +7,14 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from lxml import etree
 
 from announcements import services
 from announcements.iati import ACTIVITY_SCHEMA
 from announcements.models import Commitment, FrameworkTarget
-from tests.summits.factories import ThemeFactory
+from tests.summits.factories import SummitFactory, ThemeFactory, organiser
 
 from .factories import PublishedCommitmentFactory
 from .test_submission import form_data
@@ -167,3 +167,22 @@ def test_demo_commitments_carry_alignments_and_lifecycles():
                       "OPS21-1000L": "lapsed", "OPS21-LEGACY": "lapsed"}
     assert set(Commitment.objects.filter(reference__startswith="OPS21-").values_list("verification", flat=True)) == {
         "reviewed"}
+
+
+def test_organiser_maps_themes_to_targets_and_an_outsider_cannot(client, summit, reviewer):
+    theme = ThemeFactory(summit=summit, title="Oceans")
+    other_theme = ThemeFactory(summit=SummitFactory(), title="Someone else's theme")
+    client.force_login(reviewer)
+    url = f"/admin/commitments/targets/{summit.pk}/"
+    assert 'name="theme-%d"' % theme.pk in client.get(url).content.decode()
+    client.post(url, {f"theme-{theme.pk}": [t("SDG-14").pk, t("GBF-T3").pk],
+                      f"theme-{other_theme.pk}": [t("SDG-1").pk]})  # a theme of another summit is ignored
+    assert sorted(x.code for x in theme.framework_targets.all()) == ["GBF-T3", "SDG-14"]
+    assert not other_theme.framework_targets.exists()
+    outsider = organiser(summits=[other_theme.summit])
+    client.force_login(outsider)
+    response = client.post(url, {f"theme-{theme.pk}": [t("SDG-1").pk]})
+    assert response.status_code in (302, 403, 404) and "Oceans" not in response.content.decode()
+    assert sorted(x.code for x in theme.framework_targets.all()) == ["GBF-T3", "SDG-14"]
+    with pytest.raises(PermissionDenied):
+        services.set_theme_targets(summit, {other_theme.pk: []}, reviewer)

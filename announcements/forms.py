@@ -214,6 +214,11 @@ class ReportForm(forms.ModelForm):
             self.fields[f"deliverable_{deliverable.pk}"] = forms.ChoiceField(
                 label=deliverable.title, choices=DeliverableStatus.choices, initial=deliverable.status,
             )
+            if deliverable.has_indicator:
+                self.fields[f"deliverable_value_{deliverable.pk}"] = forms.DecimalField(
+                    label=_("%(what)s: value reached at the end of the period") % {"what": deliverable.title}
+                    + (f" ({deliverable.unit})" if deliverable.unit else ""),
+                    required=False, max_digits=18, decimal_places=2)
 
     def clean_evidence_links(self):
         from django.core.validators import URLValidator
@@ -231,7 +236,17 @@ class ReportForm(forms.ModelForm):
         return value
 
     def deliverable_fields(self):
-        return [self[f"deliverable_{d.pk}"] for d in self.deliverables]
+        fields = []
+        for d in self.deliverables:
+            fields.append(self[f"deliverable_{d.pk}"])
+            if f"deliverable_value_{d.pk}" in self.fields:
+                fields.append(self[f"deliverable_value_{d.pk}"])
+        return fields
+
+    def values(self):
+        """{deliverable id: indicator value reached} for the values given."""
+        return {d.pk: self.cleaned_data[f"deliverable_value_{d.pk}"] for d in self.deliverables
+                if self.cleaned_data.get(f"deliverable_value_{d.pk}") is not None}
 
     def statuses(self):
         return {d.pk: self.cleaned_data.get(f"deliverable_{d.pk}") for d in self.deliverables}

@@ -447,6 +447,10 @@ class Deliverable(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def has_indicator(self):
+        return bool(self.unit or self.baseline is not None or self.target is not None)
+
 
 class ProgressReport(models.Model):
     commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE,
@@ -502,6 +506,8 @@ class DeliverableUpdate(models.Model):
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="updates")
     status = models.CharField(_("status"), max_length=20, choices=DeliverableStatus.choices)
     evidence_url = models.URLField(_("evidence link"), blank=True)
+    # The indicator's value reached at the end of the report's period (public once the report is published).
+    value = models.DecimalField(_("value reached"), max_digits=18, decimal_places=2, null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "deliverable"], name="one_update_per_deliverable")]

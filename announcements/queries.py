@@ -9,7 +9,10 @@ from django.utils import timezone
 from summits.models import Summit
 
 from .choices import ActivityStatus, Lifecycle, Light, ReportState, ReviewState
-from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, Evidence, FrameworkTarget, ProgressReport
+from .models import (
+    REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, Deliverable, DeliverableUpdate, Evidence, FrameworkTarget,
+    ProgressReport,
+)
 
 
 # Money is counted at a commitment's first announcement: re-announcements at later summits are not added again.
@@ -39,6 +42,14 @@ def published_reports():
     )
 
 
+def deliverables_with_values():
+    """Deliverables with ``public_values``: their indicator values from published reports, oldest first."""
+    values = (DeliverableUpdate.objects.filter(report__state=ReportState.PUBLISHED, value__isnull=False)
+              .select_related("report").order_by("report__period_end", "pk"))
+    return Prefetch("deliverables", queryset=Deliverable.objects.prefetch_related(
+        Prefetch("updates", queryset=values, to_attr="public_values")))
+
+
 def for_list(qs):
     return qs.select_related("summit", "lead_organisation", "coalition", "primary_target",
                              "reannouncement_of").prefetch_related("themes", "country_rows", "secondary_targets")
@@ -49,7 +60,7 @@ def for_detail(qs):
                              "reannouncement_of__summit").prefetch_related(
         Prefetch("reannouncements", queryset=Commitment.objects.filter(review_state=ReviewState.PUBLISHED)
                  .select_related("summit").order_by("announced_on", "pk"), to_attr="public_reannouncements"),
-        "themes", "country_rows", "partners__organisation", "deliverables", "secondary_targets",
+        "themes", "country_rows", "partners__organisation", deliverables_with_values(), "secondary_targets",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
                  .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
         "versions",
@@ -60,7 +71,7 @@ def for_detail(qs):
 def for_iati(qs):
     """Everything the IATI activity file writes, in a fixed number of queries."""
     return qs.select_related("summit", "lead_organisation", "primary_target", "reannouncement_of").prefetch_related(
-        "country_rows", "partners__organisation", "deliverables", "secondary_targets",
+        "country_rows", "partners__organisation", deliverables_with_values(), "secondary_targets",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)),
     ).order_by("announced_on", "reference")
 

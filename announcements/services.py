@@ -333,8 +333,9 @@ def report_url(commitment, language=None):
 
 
 @transaction.atomic
-def submit_report(commitment, report, statuses=None):
-    """The lead contact submits a progress report (statuses: {deliverable_id: status})."""
+def submit_report(commitment, report, statuses=None, values=None):
+    """The lead contact submits a progress report (statuses: {deliverable_id: status}; values: {deliverable_id:
+    the indicator's value reached at the end of the period})."""
     if commitment.review_state != ReviewState.PUBLISHED:
         raise ValidationError(_("Only published commitments take progress reports."))
     report.commitment = commitment
@@ -343,12 +344,15 @@ def submit_report(commitment, report, statuses=None):
     report.due_on = commitment.next_report_due()
     report.full_clean()
     report.save()
-    valid_ids = set(commitment.deliverables.values_list("pk", flat=True))
-    for deliverable_id, status in (statuses or {}).items():
-        if int(deliverable_id) in valid_ids and status:
-            DeliverableUpdate.objects.update_or_create(
-                report=report, deliverable_id=int(deliverable_id), defaults={"status": status}
-            )
+    current = dict(commitment.deliverables.values_list("pk", "status"))
+    statuses = {int(k): v for k, v in (statuses or {}).items() if v}
+    values = {int(k): v for k, v in (values or {}).items() if v is not None}
+    for deliverable_id in sorted((set(statuses) | set(values)) & set(current)):
+        DeliverableUpdate.objects.update_or_create(
+            report=report, deliverable_id=deliverable_id,
+            defaults={"status": statuses.get(deliverable_id, current[deliverable_id]),
+                      "value": values.get(deliverable_id)},
+        )
     ReviewEvent.objects.create(commitment=commitment, report=report, action="report_submitted")
     logger.info("report %s submitted for %s", report.pk, commitment.reference)
     return report

@@ -188,8 +188,15 @@ def commitment_detail(request, reference):
     for version in commitment.versions.all():
         changes = [dict(change, label=field_labels.get(change["field"], change["field"])) for change in version.changes]
         versions.append((version, changes))
+    from .charts import indicator_chart
+
+    start = commitment.start_date or commitment.announced_on
+    rtl = translation.get_language_bidi()
+    indicators = [(d, chart) for d in commitment.deliverables.all() if d.has_indicator
+                  for chart in [indicator_chart(d, start, rtl)] if chart]
     return render(request, "announcements/commitment_detail.html", {
         "commitment": commitment, "reports": list(commitment.reports.all()), "versions": versions,
+        "indicators": indicators,
         "json_ld": json_ld(request, commitment), "light": Light(commitment.light),
         "next_due": commitment.next_report_due(), "embed_code": sharing.embed_code(request, commitment),
     })
@@ -325,7 +332,7 @@ def report(request, token):
         raise Http404 from None
     form = ReportForm(request.POST or None, commitment=commitment)
     if request.method == "POST" and form.is_valid():
-        services.submit_report(commitment, form.build(), form.statuses())
+        services.submit_report(commitment, form.build(), form.statuses(), form.values())
         return render(request, "announcements/report_thanks.html", {"commitment": commitment})
     previous = commitment.reports.order_by("-period_end")[:5]
     return render(request, "announcements/report_form.html", {

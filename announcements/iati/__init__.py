@@ -166,7 +166,7 @@ def _alignments(commitment):
 def _results(activity, commitment):
     start = commitment.start_date or commitment.announced_on
     for deliverable in commitment.deliverables.all():
-        if not (deliverable.unit or deliverable.baseline is not None or deliverable.target is not None):
+        if not deliverable.has_indicator:
             continue
         result = ET.SubElement(activity, "result", {"type": "1", "aggregation-status": "0"})
         _narratives(ET.SubElement(result, "title"), deliverable, "title", deliverable.title)
@@ -183,16 +183,20 @@ def _results(activity, commitment):
             ET.SubElement(period, "period-start", {"iso-date": start.isoformat()})
             ET.SubElement(period, "period-end", {"iso-date": end.isoformat()})
             ET.SubElement(period, "target", {"value": _amount(deliverable.target)})
-        for value in _indicator_values(deliverable):
+        for update in _indicator_values(deliverable):
             period = ET.SubElement(indicator, "period")
-            ET.SubElement(period, "period-start", {"iso-date": value.period_start.isoformat()})
-            ET.SubElement(period, "period-end", {"iso-date": value.period_end.isoformat()})
-            ET.SubElement(period, "actual", {"value": _amount(value.value)})
+            ET.SubElement(period, "period-start", {"iso-date": update.report.period_start.isoformat()})
+            ET.SubElement(period, "period-end", {"iso-date": update.report.period_end.isoformat()})
+            ET.SubElement(period, "actual", {"value": _amount(update.value)})
 
 
 def _indicator_values(deliverable):
-    rows = getattr(deliverable, "indicator_values", None)
-    return list(rows.all()) if rows is not None else []
+    """The values reached, from published reports (prefetched by queries.deliverables_with_values())."""
+    values = getattr(deliverable, "public_values", None)
+    if values is None:
+        values = deliverable.updates.filter(report__state=ReportState.PUBLISHED, value__isnull=False).select_related(
+            "report").order_by("report__period_end", "pk")
+    return list(values)
 
 
 def activity_element(commitment, today=None):

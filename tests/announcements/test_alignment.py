@@ -169,6 +169,16 @@ def test_demo_commitments_carry_alignments_and_lifecycles():
         "reviewed"}
 
 
+def test_demo_iati_file_validates(client):
+    call_command("load_demo")
+    root = etree.fromstring(client.get("/en/commitments/iati-activities.xml").content)
+    schema = etree.XMLSchema(etree.parse(str(ACTIVITY_SCHEMA)))
+    assert schema.validate(root), schema.error_log
+    ggw = root.xpath("iati-activity[other-identifier/@ref='OPS21-GGW']")[0]
+    assert [(s.get("vocabulary"), s.get("code")) for s in ggw.findall("sector")] == [("7", "1"), ("7", "13"), ("7", "15")]
+    assert len(ggw.findall("title/narrative")) == 6
+
+
 def test_organiser_maps_themes_to_targets_and_an_outsider_cannot(client, summit, reviewer):
     theme = ThemeFactory(summit=summit, title="Oceans")
     other_theme = ThemeFactory(summit=SummitFactory(), title="Someone else's theme")

@@ -116,7 +116,7 @@ def test_evidence_attached_and_confirmed_completes_and_verifies(client, summit, 
     assert 'data-lifecycle="completed">Completed' in page
     assert 'data-verification="evidence">Evidence attached and confirmed — by the organisers of One Planet Summit' \
         in page
-    assert '<a href="https://example.org/audit.pdf" rel="nofollow noopener">Final audit of the restored land</a>' in page
+    assert '<a href="https://example.org/audit.pdf" rel="nofollow noopener"><bdi>Final audit of the restored land</bdi></a>' in page
 
     services.verify_independently(commitment, reviewer, "Sahel Audit Bureau")
     commitment.refresh_from_db()

@@ -16,8 +16,9 @@ LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
 
 COLUMNS = [
     "reference", "summit", "title", "summary", "kind", "status", "lead_organisation", "organisation_kind",
-    "coalition", "themes", "countries", "primary_target", "secondary_targets", "amount", "currency", "amount_usd", "new_money", "announced_on",
-    "start_date", "end_date", "lifecycle", "verification", "verifier", "reannouncement_of", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
+    "coalition", "themes", "countries", "primary_target", "secondary_targets", "amount", "currency", "amount_usd",
+    "new_money", "announced_on", "start_date", "end_date", "lifecycle", "verification", "verifier",
+    "reannouncement_of", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
 ]
 
 

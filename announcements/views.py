@@ -116,18 +116,39 @@ def commitment_export(request, fmt):
     return http_cache.conditional(request, response)
 
 
+IATI_CACHE_SECONDS = 3600
+
+
 @require_GET
+@limit("open-data", methods=("GET",))
 def iati_activities(request):
-    """The published commitments (optionally filtered like the list) as an IATI 2.03 activity file."""
+    """The published commitments (optionally filtered like the list) as an IATI 2.03 activity file.
+
+    Built once per filter set and registry state (any saved commitment changes the key), kept compressed
+    in the shared cache: at 10,000 commitments a build takes seconds, a cached copy milliseconds.
+    """
+    import hashlib
+    import zlib
+
+    from django.core.cache import cache
+
     from . import iati
 
     values = FilterForm(request.GET).values()
-    commitments = list(queries.for_iati(queries.filtered(values, needs_light=False)))
-    if not commitments:
+    key_values = {k: str(v) for k, v in sorted(values.items()) if k != "sort"}
+    key = "announcements:iati:" + hashlib.sha256(json.dumps(
+        [key_values, timezone.localdate().isoformat(), translation.get_language(), queries.registry_stamp()]
+    ).encode()).hexdigest()
+    packed = cache.get(key)
+    if packed is None:
+        commitments = list(queries.for_iati(queries.filtered(values, needs_light=False)))
+        packed = zlib.compress(iati.activities_xml(commitments), 6) if commitments else b""
+        cache.set(key, packed, IATI_CACHE_SECONDS)
+    if not packed:
         # An IATI file holds at least one activity: say so rather than serve an invalid file.
         return HttpResponse(_("No published commitment matches these filters."), status=404,
                             content_type="text/plain; charset=utf-8")
-    response = HttpResponse(iati.activities_xml(commitments), content_type="application/xml; charset=utf-8")
+    response = HttpResponse(zlib.decompress(packed), content_type="application/xml; charset=utf-8")
     scope = values.get("summit") or "all"
     response["Content-Disposition"] = f'inline; filename="plenary-iati-activities-{scope}.xml"'
     return response

@@ -13,10 +13,13 @@ One ``<iati-activity>`` per published commitment. The mapping:
   A re-announcement (the same commitment announced again at a later summit) carries no budget nor
   pledge: its money is in the first announcement's activity, so it is not counted twice.
 - recipient-country: the commitment's countries, percentages split evenly (summing to 100).
-- sector: SDG goals and targets (vocabularies 7 and 8) of the commitment's alignment,
-  tag: GBF targets (vocabulary 99, with the GBF's address as vocabulary-uri).
+- sector: the SDG goals of the commitment's alignment (IATI sector vocabulary 7, "SDG Goal"; Plenary's
+  vocabulary has no SDG targets, vocabulary 8, yet), tag: its GBF goals and targets (vocabulary 99,
+  "reporting organisation", with the GBF's address as vocabulary-uri; IATI 2.03 has no GBF vocabulary).
 - result/indicator: one output result per deliverable that has an indicator (unit, baseline or
-  target), with its baseline, target and the values reported over time.
+  target), with its baseline, target and the values reached in published progress reports (actual).
+- organisations carry a publisher-local ref (``<reporting-org ref>-ORG-<id>``): Plenary does not record
+  their IATI organisation identifiers yet.
 
 The schema files in ``schemas/2.03/`` are the official ones (CC BY 4.0, see their LICENCE.md);
 ``tests/announcements/test_iati.py`` validates the export against them.
@@ -199,7 +202,23 @@ def _indicator_values(deliverable):
     return list(values)
 
 
-def activity_element(commitment, today=None):
+def _detail_url(commitment, template=None):
+    """The commitment's public address; ``template`` (from _url_template) saves a reverse() per activity."""
+    if template is None:
+        return settings.SITE_URL.rstrip("/") + commitment.get_absolute_url()
+    return template.replace(_REF, commitment.reference)
+
+
+_REF = "__reference__"
+
+
+def _url_template():
+    from django.urls import reverse
+
+    return settings.SITE_URL.rstrip("/") + reverse("announcements:commitment_detail", kwargs={"reference": _REF})
+
+
+def activity_element(commitment, today=None, url_template=None):
     today = today or timezone.localdate()
     ref, org_type, name = reporting_org()
     attributes = {
@@ -221,7 +240,8 @@ def activity_element(commitment, today=None):
     ET.SubElement(activity, "activity-status", {"code": STATUS_CODES.get(commitment.status, "2")})
     _dates(activity, commitment, today)
 
-    countries = [str(row.country.code) for row in commitment.country_rows.all()]
+    # the stored ISO code (row.country would build a django-countries object per row: slow at 10,000)
+    countries = [row.__dict__["country"] for row in commitment.country_rows.all()]
     for code, share in zip(countries, _percentages(len(countries))):
         ET.SubElement(activity, "recipient-country", {"code": code, "percentage": share})
 
@@ -254,7 +274,7 @@ def activity_element(commitment, today=None):
                          provider=commitment.lead_organisation)
 
     link = ET.SubElement(activity, "document-link", {
-        "format": "text/html", "url": settings.SITE_URL.rstrip("/") + commitment.get_absolute_url()})
+        "format": "text/html", "url": _detail_url(commitment, url_template)})
     _plain_narrative(ET.SubElement(link, "title"), commitment.title_en or commitment.title)
     ET.SubElement(link, "category", {"code": "A01"})
     _results(activity, commitment)
@@ -266,8 +286,9 @@ def activities_xml(commitments, today=None, generated=None):
     generated = generated or timezone.now()
     root = ET.Element("iati-activities", {
         "version": VERSION, "generated-datetime": generated.replace(microsecond=0).isoformat()})
+    template = _url_template()
     for commitment in commitments:
-        root.append(activity_element(commitment, today))
+        root.append(activity_element(commitment, today, template))
     ET.indent(root, space=" ")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 

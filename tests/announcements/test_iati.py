@@ -134,3 +134,16 @@ def test_linked_from_open_data_and_api(client, known):
     assert "/commitments/iati-activities.xml" in client.get("/en/commitments/").content.decode()
     description = client.get("/api/v1/openapi.json").json()["info"]["description"]
     assert "/commitments/iati-activities.xml" in description
+
+
+def test_file_is_kept_until_the_registry_changes(client, summit, known):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, root = _get(client)
+    with CaptureQueriesContext(connection) as queries:
+        again, _root = _get(client)
+    assert again.content == first.content and len(queries) <= 2  # the registry stamp, no rebuild
+    newer = PublishedCommitmentFactory(summit=summit, title="Published afterwards")
+    _response, root = _get(client)
+    assert len(root) == 2 and _activity(root, newer) is not None

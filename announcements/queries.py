@@ -110,9 +110,11 @@ def pledged_by_target(qs):
 
 def country_amounts(qs):
     """{country code: US$ pledged} of a queryset of commitments: a commitment's amount shared equally
-    between the countries it names (so the map's total is the total pledged, never counted twice)."""
+    between the countries it names (so the map's total is the total pledged, never counted twice); a
+    re-announcement's money is counted at its first announcement only."""
     rows = list(CommitmentCountry.objects.filter(commitment__in=qs.order_by().values("pk"),
-                                                 commitment__amount_usd__isnull=False)
+                                                 commitment__amount_usd__isnull=False,
+                                                 commitment__reannouncement_of__isnull=True)  # counted once
                 .values_list("commitment_id", "country", "commitment__amount_usd").order_by())
     per_commitment = Counter(commitment for commitment, _country, _amount in rows)
     totals = Counter()

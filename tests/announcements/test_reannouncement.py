@@ -22,10 +22,11 @@ def pair(summit):
     later_summit = SummitFactory(title="Second Summit", status="announced")
     lead = OrganisationFactory(name="Blue Fund")
     first = PublishedCommitmentFactory(summit=summit, lead_organisation=lead, title_en="Protect 1 million hectares of mangroves",
-                                       amount=Decimal("500"), currency="USD", announced_on=dt.date(2030, 1, 10))
+                                       amount=Decimal("500"), currency="USD", announced_on=dt.date(2030, 1, 10),
+                                       countries=["SN"])
     again = PublishedCommitmentFactory(summit=later_summit, lead_organisation=lead,
                                        title_en="Protect one million hectares of mangroves", amount=Decimal("500"),
-                                       currency="USD", announced_on=dt.date(2031, 6, 1))
+                                       currency="USD", announced_on=dt.date(2031, 6, 1), countries=["SN"])
     return first, again, later_summit
 
 
@@ -55,6 +56,8 @@ def test_marked_reannouncement_is_linked_and_not_double_counted(client, summit, 
             figures["totals"]["reannounced_usd"]) == (1, 0, 1, Decimal("500.00"))
     assert [(r["target"].code, r["count"], r["pledged"]) for r in figures["by_target"]] == [("GBF-T3", 1, 0)]
     assert queries.dashboard_figures(summit)["totals"]["pledged"] == Decimal("500.00")
+    both = queries.public().filter(pk__in=[first.pk, again.pk])
+    assert sum(queries.country_amounts(both).values()) == Decimal("500.00")  # the map counts it once too
 
     page = client.get(again.get_absolute_url()).content.decode()
     assert f'<a href="{first.get_absolute_url()}">{first.reference}' in page and "counted once" in page

@@ -7,7 +7,7 @@ from django.urls import path
 from django.views.decorators.http import require_GET
 
 from . import queries
-from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Light
+from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, Light, Verification
 from .forms import FilterForm
 
 LANGS = [code for code, _name in settings.LANGUAGES]
@@ -49,6 +49,8 @@ def _commitment(c, request, detail=False):
         "coalition": c.coalition.slug if c.coalition_id else None,
         "themes": [t.slug for t in c.themes.all()],
         "countries": [str(code.code) for code in c.countries],
+        "alignment": {"primary": c.primary_target.code if c.primary_target_id else None,
+                      "secondary": [t.code for t in c.secondary_targets.all()]},
         "amount": str(c.amount) if c.amount is not None else None,
         "currency": c.currency or None,
         "amount_usd": str(c.amount_usd) if c.amount_usd is not None else None,
@@ -59,6 +61,10 @@ def _commitment(c, request, detail=False):
         "follow_up": getattr(c, "light", None) or c.light(),
         "last_reported_on": c.last_reported_on.isoformat() if c.last_reported_on else None,
         "percent_complete": c.percent_complete,
+        "lifecycle": c.lifecycle,
+        "reannouncement_of": c.reannouncement_of.reference if c.reannouncement_of_id else None,
+        "verification": {"level": c.verification, "verifier": c.verifier or None,
+                         "verified_on": c.verified_at.date().isoformat() if c.verified_at else None},
         "disbursed_usd": str(c.disbursed_usd),
         "published_at": c.published_at.isoformat() if c.published_at else None,
     }
@@ -134,11 +140,19 @@ def openapi_document():
                 "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string"}}},
             "coalition": nullable_str, "themes": {"type": "array", "items": {"type": "string"}},
             "countries": {"type": "array", "items": {"type": "string", "description": "ISO 3166-1 alpha-2"}},
+            "alignment": {"type": "object", "description": "GBF/SDG goals and targets (see /api/v1/frameworks/)",
+                          "properties": {"primary": nullable_str,
+                                         "secondary": {"type": "array", "items": {"type": "string"}}}},
             "amount": {**nullable_str, "description": "decimal as text"}, "currency": nullable_str,
             "amount_usd": nullable_str, "new_money": {"type": "boolean"},
             "announced_on": {"type": "string", "format": "date"},
             "start_date": nullable_str, "end_date": nullable_str, "follow_up": _enum(Light.choices),
             "last_reported_on": nullable_str, "percent_complete": {"type": "integer"},
+            "lifecycle": _enum(Lifecycle.choices),
+            "reannouncement_of": {**nullable_str, "description": "reference of the first announcement, at an "
+                                  "earlier summit; its money is counted there only"},
+            "verification": {"type": "object", "properties": {
+                "level": _enum(Verification.choices), "verifier": nullable_str, "verified_on": nullable_str}},
             "disbursed_usd": {"type": "string"}, "published_at": nullable_str,
         },
     }
@@ -160,7 +174,11 @@ def openapi_document():
             ("org_kind", {"type": "string"}, "kind of the lead organisation"),
             ("status", _enum(ActivityStatus.choices), "activity status (IATI)"),
             ("light", _enum(Light.choices), "follow-up traffic light"),
+            ("lifecycle", _enum(Lifecycle.choices), "stage of the commitment (lapsed: no report for two cycles)"),
+            ("verification", _enum(Verification.choices), "verification level"),
             ("coalition", {"type": "string"}, "coalition slug"),
+            ("target", {"type": "string", "pattern": "^(GBF|SDG)-[A-Z0-9]{1,4}$"},
+             "aligned (primary or secondary) to this GBF/SDG goal or target, e.g. GBF-T3, SDG-14"),
             ("sort", {"type": "string", "enum": ["newest", "oldest", "amount", "reported", "title"]}, "order"),
             ("page", {"type": "integer", "minimum": 1}, "page number"),
             ("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}, "results per page"),
@@ -169,7 +187,13 @@ def openapi_document():
     return {
         "openapi": "3.1.0",
         "info": {"title": "Plenary commitments registry", "version": "1.0.0",
-                 "description": "Published commitments announced at summits and their progress. Open data."},
+                 "description": (
+                     "Published commitments announced at summits and their progress. Open data. The same "
+                     "commitments are published as an IATI 2.03 activity file at "
+                     "/commitments/iati-activities.xml (it takes the list's filters, e.g. ?summit=<slug>)."),
+                 },
+        "externalDocs": {"description": "IATI 2.03 activity file of the published commitments",
+                         "url": "/commitments/iati-activities.xml"},
         "paths": {
             "/api/v1/commitments/": {"get": {
                 "summary": "List published commitments", "parameters": params,
@@ -179,6 +203,13 @@ def openapi_document():
                         "next": nullable_str, "previous": nullable_str,
                         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
                     "404": {"description": "No such page"}}}},
+            "/api/v1/frameworks/": {"get": {
+                "summary": "The GBF and SDG goals and targets commitments align to, labelled in six languages",
+                "responses": {"200": {"description": "The vocabulary", "content": {"application/json": {
+                    "schema": {"type": "array", "items": {"type": "object", "properties": {
+                        "code": {"type": "string"}, "framework": {"type": "string", "enum": ["gbf", "sdg"]},
+                        "level": {"type": "string", "enum": ["goal", "target"]}, "number": {"type": "string"},
+                        "label": translated}}}}}}}}},
             "/api/v1/commitments/{reference}/": {"get": {
                 "summary": "One published commitment with deliverables, reports and partners",
                 "parameters": [{"name": "reference", "in": "path", "required": True, "schema": {"type": "string"}}],
@@ -191,12 +222,22 @@ def openapi_document():
 
 
 @api_view
+def frameworks(request):
+    from .models import FrameworkTarget
+
+    return JsonResponse([{"code": t.code, "framework": t.framework, "level": t.level, "number": t.number,
+                          "label": _translations(t, "label")} for t in FrameworkTarget.objects.order_by("sort_order")],
+                        safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+@api_view
 def openapi(request):
     return JsonResponse(openapi_document())
 
 
 urlpatterns = [
     path("openapi.json", openapi, name="api_openapi"),
+    path("frameworks/", frameworks, name="api_frameworks"),
     path("commitments/", commitments, name="api_commitments"),
     path("commitments/<str:reference>/", commitment, name="api_commitment"),
 ]

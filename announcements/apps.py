@@ -16,6 +16,8 @@ class AnnouncementsConfig(AppConfig):
     }
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from core import importing
         from core.viewsets import scoped_model
 
@@ -35,3 +37,12 @@ class AnnouncementsConfig(AppConfig):
             "commitments", _("Commitments"), CommitmentResource, "commitments.change",
             "announcements_commitment:index", order=30,
         ))
+
+        post_migrate.connect(_sync_frameworks, sender=self)
+
+
+def _sync_frameworks(sender, using="default", **kwargs):
+    """The GBF/SDG vocabulary follows announcements/frameworks/vocabulary.py after every migrate (and flush)."""
+    from .frameworks.vocabulary import sync
+
+    sync(using=using)

@@ -65,3 +65,32 @@ class ReminderStage(models.TextChoices):
     DUE = "due", _("Report due today")
     LATE30 = "late30", _("Report 30 days late")
     LATE90 = "late90", _("Report 90 days late")
+    ESCALATED = "escalated", _("Escalated to the coalition lead and the reviewers")
+
+
+class Lifecycle(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    LAPSED = "lapsed", _("Lapsed: no report for two reporting cycles")
+
+
+class Verification(models.TextChoices):
+    """How far what a commitment claims has been checked, from least to most (the order matters)."""
+
+    SELF_REPORTED = "self_reported", _("Self-reported")
+    REVIEWED = "reviewed", _("Reviewed by the organisers")
+    EVIDENCE = "evidence", _("Evidence attached and confirmed")
+    INDEPENDENT = "independent", _("Independently verified")
+
+
+class Framework(models.TextChoices):
+    GBF = "gbf", _("Kunming-Montreal Global Biodiversity Framework")
+    SDG = "sdg", _("Sustainable Development Goals")
+
+
+class FrameworkLevel(models.TextChoices):
+    GOAL = "goal", _("Goal")
+    TARGET = "target", _("Target")

@@ -14,9 +14,11 @@ from summits.demo_texts import complete
 from summits.models import Organisation, Summit, Theme
 
 from . import services
-from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, PartnerRole, ReportState, ReviewState
+from .choices import (
+    ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, PartnerRole, ReportState, ReviewState, Verification,
+)
 from .demo_texts import TEXTS
-from .models import Coalition, Commitment, Deliverable, ExchangeRate, ProgressReport
+from .models import Coalition, Commitment, Deliverable, ExchangeRate, FrameworkTarget, ProgressReport
 
 LANGS = ("en", "fr", "es", "ar", "zh_hans", "ru")
 
@@ -165,6 +167,28 @@ COMMITMENTS = [
 ]
 
 
+# Alignment of each demo commitment: (primary, [secondary]) GBF/SDG codes.
+ALIGNMENTS = {
+    "OPS21-GGW": ("GBF-T2", ["SDG-15", "SDG-13", "SDG-1"]),
+    "OPS21-HAC": ("GBF-T3", ["SDG-14", "SDG-15", "GBF-A"]),
+    "OPS21-PREZODE": ("SDG-3", ["GBF-T21", "GBF-T20"]),
+    "OPS21-1000L": ("GBF-T1", ["GBF-T10", "SDG-2", "SDG-15"]),
+    "OPS21-LEGACY": ("GBF-T19", ["GBF-T3", "GBF-D"]),
+}
+# The summit's themes (found by a word of their title or slug) and the targets they work towards.
+THEME_TARGETS = [
+    (("agro",), ["GBF-T10", "SDG-2"]),
+    (("marine", "terrestrial", "ecosystem"), ["GBF-T3", "SDG-14", "SDG-15"]),
+    (("health", "zoono"), ["SDG-3", "GBF-T21"]),
+    (("financ", "funding"), ["GBF-T19", "GBF-D"]),
+]
+
+
+def _targets(codes):
+    found = {t.code: t for t in FrameworkTarget.objects.filter(code__in=codes)}
+    return [found[code] for code in codes if code in found]
+
+
 def load(stdout):
     summit = Summit.objects.filter(slug="one-planet-biodiversity").first()
     if summit is None:
@@ -180,6 +204,7 @@ def load(stdout):
         complete(coalition, "description", texts=TEXTS)
         coalition.website = website
         coalition.member_countries = countries
+        coalition.lead_contact_email = f"lead@{slug}.example.org"
         coalition.save()
         coalitions[slug] = coalition
     coalitions["high-ambition-coalition"].leads.set([_org("Government of Costa Rica", "government", "CR"),
@@ -247,6 +272,18 @@ def load(stdout):
                 commitment.percent_complete = percent
                 if report.disbursed_usd is not None:
                     commitment.disbursed_usd = report.disbursed_usd
+        # Reviewed by the organisers when published; reporting ones are in progress, the others lapse below.
+        commitment.verification = Verification.REVIEWED
+        commitment.lifecycle = Lifecycle.IN_PROGRESS if last else Lifecycle.NOT_STARTED
         commitment.save()
+        if reference in ALIGNMENTS:
+            primary, secondary = ALIGNMENTS[reference]
+            services.set_alignment(commitment, (_targets([primary]) or [None])[0], _targets(secondary))
         services.record_version(commitment)
+    services.refresh_lifecycles()  # commitments without a report for two cycles lapse
+    for words, codes in THEME_TARGETS:
+        theme = _theme(summit, *words)
+        if theme is not None:
+            for target in _targets(codes):
+                target.themes.add(theme)
     stdout.write(f"announcements: {len(COMMITMENTS)} demo commitments, {len(COALITIONS)} coalitions.")

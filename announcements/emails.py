@@ -62,3 +62,10 @@ def send_review_notice(commitment, action, comment=""):
                "site": settings.SITE_URL.rstrip("/")}
     _send("review_notice", context, commitment.contact_email, language, summit=commitment.summit_id,
           target=commitment)
+
+
+def send_escalation(commitment, due, reminders, to, language):
+    """Tell a coalition lead or a reviewer that a commitment has not reported after several reminders."""
+    _send("escalation", {"commitment": commitment, "due": due, "reminders": reminders,
+                         "site": settings.SITE_URL.rstrip("/")},
+          to, language, summit=commitment.summit_id, target=commitment)

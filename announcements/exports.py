@@ -16,8 +16,9 @@ LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
 
 COLUMNS = [
     "reference", "summit", "title", "summary", "kind", "status", "lead_organisation", "organisation_kind",
-    "coalition", "themes", "countries", "amount", "currency", "amount_usd", "new_money", "announced_on",
-    "start_date", "end_date", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
+    "coalition", "themes", "countries", "primary_target", "secondary_targets", "amount", "currency", "amount_usd",
+    "new_money", "announced_on", "start_date", "end_date", "lifecycle", "verification", "verifier",
+    "reannouncement_of", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
 ]
 
 
@@ -35,6 +36,8 @@ def row(commitment: Commitment, site_url=""):
         "coalition": commitment.coalition.name if commitment.coalition_id else "",
         "themes": "; ".join(t.title for t in commitment.themes.all()),
         "countries": "; ".join(str(c.code) for c in commitment.countries),
+        "primary_target": commitment.primary_target.code if commitment.primary_target_id else "",
+        "secondary_targets": "; ".join(t.code for t in commitment.secondary_targets.all()),
         "amount": commitment.amount,
         "currency": commitment.currency,
         "amount_usd": commitment.amount_usd,
@@ -42,6 +45,10 @@ def row(commitment: Commitment, site_url=""):
         "announced_on": commitment.announced_on,
         "start_date": commitment.start_date,
         "end_date": commitment.end_date,
+        "lifecycle": commitment.get_lifecycle_display(),
+        "verification": commitment.get_verification_display(),
+        "verifier": commitment.verifier,
+        "reannouncement_of": commitment.reannouncement_of.reference if commitment.reannouncement_of_id else "",
         "follow_up": Light(getattr(commitment, "light", None) or commitment.light()).label,
         "last_reported_on": commitment.last_reported_on,
         "percent_complete": commitment.percent_complete,

@@ -9,8 +9,8 @@ from summits.choices import OrganisationKind
 from summits.models import Organisation, Summit, Theme
 from summits.queries import public_summits
 
-from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Light
-from .models import Coalition, Commitment, Deliverable, ProgressReport
+from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, Light, Verification
+from .models import Coalition, Commitment, Deliverable, FrameworkTarget, ProgressReport
 from .widgets import CountriesField, country_choices
 
 SORTS = {
@@ -34,7 +34,12 @@ class FilterForm(forms.Form):
                                  choices=[("", "")] + OrganisationKind.choices)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", "")] + ActivityStatus.choices)
     light = forms.ChoiceField(label=_("Follow-up"), required=False, choices=[("", "")] + Light.choices)
+    lifecycle = forms.ChoiceField(label=_("Stage"), required=False, choices=[("", "")] + Lifecycle.choices)
+    verification = forms.ChoiceField(label=_("Verification"), required=False,
+                                     choices=[("", "")] + Verification.choices)
     coalition = forms.SlugField(label=_("Coalition"), required=False)
+    target = forms.RegexField(label=_("Global goal or target"), required=False, max_length=20,
+                              regex=r"^(GBF|SDG)-[A-Z0-9]{1,4}$")
     organisation = forms.IntegerField(label=_("Organisation"), required=False, min_value=1)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False,
@@ -42,7 +47,8 @@ class FilterForm(forms.Form):
                  ("reported", _("Most recently reported")), ("title", _("Title"))],
     )
 
-    FACETS = ("summit", "theme", "kind", "country", "org_kind", "status", "light")
+    FACETS = ("summit", "theme", "target", "kind", "country", "org_kind", "status", "light", "lifecycle",
+              "verification")
 
     def values(self):
         """The valid filters as a dict (invalid ones dropped, so a bad link still shows a list)."""
@@ -83,6 +89,12 @@ class SubmissionForm(forms.Form):
                                             widget=forms.CheckboxSelectMultiple)
     countries = CountriesField(label=_("Countries where it applies"),
                                help_text=_("Tick every country where the commitment is carried out."))
+    primary_target = forms.ModelChoiceField(
+        label=_("Primary global goal or target"), queryset=FrameworkTarget.objects.all(), required=False,
+        help_text=_("The goal or target of the Global Biodiversity Framework or the SDGs it contributes to most."))
+    secondary_targets = forms.ModelMultipleChoiceField(
+        label=_("Other global goals or targets"), queryset=FrameworkTarget.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=_("Up to three."))
     amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
     currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", required=False, max_length=3,
                                 help_text=_("ISO code such as USD, EUR, XOF."),
@@ -107,6 +119,11 @@ class SubmissionForm(forms.Form):
             self.add_error("end_date", _("The end date cannot be before the start date."))
         if cleaned.get("amount") is not None and not cleaned.get("currency"):
             self.add_error("currency", _("Give the currency of the amount."))
+        from .services import alignment_errors
+
+        for field, message in alignment_errors(cleaned.get("primary_target"),
+                                               cleaned.get("secondary_targets")).items():
+            self.add_error(field, message)
         summit = cleaned.get("summit")
         for theme in cleaned.get("themes") or []:
             if summit and theme.summit_id != summit.pk:
@@ -138,7 +155,7 @@ class SubmissionForm(forms.Form):
             start_date=data.get("start_date"), end_date=data.get("end_date"),
             contact_name=data["contact_name"], contact_email=data["contact_email"],
             contact_language=translation.get_language() or "en", original_language=translation.get_language() or "en",
-            announced_on=data["summit"].start_date,
+            announced_on=data["summit"].start_date, primary_target=data.get("primary_target"),
         )
         for field in ("title", "summary"):
             setattr(commitment, f"{field}_{suffix}", data[field])
@@ -197,6 +214,11 @@ class ReportForm(forms.ModelForm):
             self.fields[f"deliverable_{deliverable.pk}"] = forms.ChoiceField(
                 label=deliverable.title, choices=DeliverableStatus.choices, initial=deliverable.status,
             )
+            if deliverable.has_indicator:
+                self.fields[f"deliverable_value_{deliverable.pk}"] = forms.DecimalField(
+                    label=_("%(what)s: value reached at the end of the period") % {"what": deliverable.title}
+                    + (f" ({deliverable.unit})" if deliverable.unit else ""),
+                    required=False, max_digits=18, decimal_places=2)
 
     def clean_evidence_links(self):
         from django.core.validators import URLValidator
@@ -214,7 +236,17 @@ class ReportForm(forms.ModelForm):
         return value
 
     def deliverable_fields(self):
-        return [self[f"deliverable_{d.pk}"] for d in self.deliverables]
+        fields = []
+        for d in self.deliverables:
+            fields.append(self[f"deliverable_{d.pk}"])
+            if f"deliverable_value_{d.pk}" in self.fields:
+                fields.append(self[f"deliverable_value_{d.pk}"])
+        return fields
+
+    def values(self):
+        """{deliverable id: indicator value reached} for the values given."""
+        return {d.pk: self.cleaned_data[f"deliverable_value_{d.pk}"] for d in self.deliverables
+                if self.cleaned_data.get(f"deliverable_value_{d.pk}") is not None}
 
     def statuses(self):
         return {d.pk: self.cleaned_data.get(f"deliverable_{d.pk}") for d in self.deliverables}

@@ -24,7 +24,8 @@ from summits.choices import LANGUAGE_CODES, language_choices
 from summits.models import Organisation, Session, Summit, Theme
 
 from .choices import (
-    ActivityStatus, CommitmentKind, DeliverableStatus, Light, PartnerRole, ReminderStage, ReportState, ReviewState,
+    ActivityStatus, CommitmentKind, DeliverableStatus, Framework, FrameworkLevel, Lifecycle, Light, PartnerRole,
+    ReminderStage, ReportState, ReviewState, Verification,
 )
 
 currency_code = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 currency code such as USD or EUR."))
@@ -44,6 +45,12 @@ class Coalition(models.Model):
         Organisation, verbose_name=_("members"), blank=True, related_name="coalitions"
     )
     member_countries = CountryField(_("member countries"), multiple=True, blank=True)
+    # Who is told when a member's commitment stays without a report (never published).
+    lead_contact_email = models.EmailField(
+        _("coalition lead contact email"), blank=True,
+        help_text=_("Told when a commitment of the coalition has not reported after three reminders. Never published."))
+    lead_contact_language = models.CharField(
+        _("coalition lead contact language"), max_length=10, choices=language_choices, default="en")
 
     class Meta:
         ordering = ["name"]
@@ -88,6 +95,51 @@ class ExchangeRate(models.Model):
         return (Decimal(amount) * rate.usd_per_unit).quantize(Decimal("0.01"))
 
 
+class FrameworkTarget(models.Model):
+    """A goal or target of a global framework (GBF, SDGs): the vocabulary commitments align to.
+
+    The rows come from ``announcements/frameworks/vocabulary.py`` (synchronised after every migrate);
+    organisers only map their summit's themes to them.
+    """
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    framework = models.CharField(_("framework"), max_length=10, choices=Framework.choices)
+    level = models.CharField(_("level"), max_length=10, choices=FrameworkLevel.choices)
+    number = models.CharField(_("number"), max_length=10)
+    label = models.CharField(_("label"), max_length=255)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="framework_targets",
+        help_text=_("Summit themes that work towards this goal or target."),
+    )
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("framework goal or target")
+        verbose_name_plural = _("framework goals and targets")
+
+    def __str__(self):
+        return f"{self.short_label} – {self.label}"
+
+    @property
+    def short_label(self):
+        """“GBF target 3”, “GBF goal A”, “SDG 14” in the active language."""
+        if self.framework == Framework.SDG:
+            return _("SDG %(number)s") % {"number": self.number}
+        if self.level == FrameworkLevel.GOAL:
+            return _("GBF goal %(number)s") % {"number": self.number}
+        return _("GBF target %(number)s") % {"number": self.number}
+
+    @property
+    def framework_kind(self):
+        return f"{self.framework}_{self.level}"
+
+    @property
+    def iati_code(self):
+        """The code in IATI's SDG sector vocabularies (goal "14")."""
+        return self.number
+
+
 class CommitmentQuerySet(models.QuerySet):
     def with_reference_date(self):
         return self.annotate(ref_date=Coalesce("last_reported_on", "announced_on"))
@@ -129,6 +181,17 @@ class Commitment(ClusterableModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=CommitmentKind.choices)
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="commitments")
+    # Alignment to global frameworks: one primary goal or target and up to three secondary ones
+    # (services.set_alignment() checks the rule). Totals "towards a target" count the primary only.
+    primary_target = models.ForeignKey(
+        FrameworkTarget, verbose_name=_("primary target"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="primary_commitments",
+        help_text=_("The GBF or SDG goal or target the commitment contributes to most."),
+    )
+    secondary_targets = models.ManyToManyField(
+        FrameworkTarget, verbose_name=_("secondary targets"), blank=True, related_name="secondary_commitments",
+        help_text=_("Up to three other goals or targets."),
+    )
     amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2, null=True, blank=True,
                                  validators=[MinValueValidator(0)])
     currency = models.CharField(_("currency"), max_length=3, blank=True, validators=[currency_code])
@@ -155,6 +218,25 @@ class Commitment(ClusterableModel):
         _("disbursed (US dollars)"), max_digits=18, decimal_places=2, default=0, editable=False
     )
     percent_complete = models.PositiveSmallIntegerField(_("percent complete"), default=0, editable=False)
+    # Lifecycle and verification, moved only by services (confirm_completion, verify_independently,
+    # set_lifecycle, refresh_lifecycles, publishing a report or the commitment).
+    lifecycle = models.CharField(_("lifecycle"), max_length=20, choices=Lifecycle.choices,
+                                 default=Lifecycle.NOT_STARTED, editable=False, db_index=True)
+    lifecycle_changed_on = models.DateField(_("lifecycle changed on"), null=True, blank=True, editable=False)
+    verification = models.CharField(_("verification"), max_length=20, choices=Verification.choices,
+                                    default=Verification.SELF_REPORTED, editable=False)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("verification recorded by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False)
+    verifier = models.CharField(
+        _("independent verifier"), max_length=255, blank=True, editable=False,
+        help_text=_("The organisation that verified the commitment independently (public)."))
+    # A commitment announced again at a later summit points to the first announcement: it is shown
+    # with a link and its money is not counted again in totals (services.mark_reannouncement()).
+    reannouncement_of = models.ForeignKey(
+        "self", verbose_name=_("re-announcement of"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="reannouncements", editable=False)
     # Lead contact: personal data, only for the summit's organisers.
     contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -261,6 +343,36 @@ class Commitment(ClusterableModel):
         return reverse("announcements:commitment_detail", kwargs={"reference": self.reference})
 
 
+class Evidence(models.Model):
+    """A link or a file showing what a commitment achieved; public once an organiser confirms it."""
+
+    commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE,
+                                   related_name="evidence")
+    description = models.CharField(_("what it shows"), max_length=300)
+    url = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to="commitment-evidence/%Y/", blank=True)
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+
+    class Meta:
+        ordering = ["commitment", "added_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(url="") | ~models.Q(file=""),
+                                              name="evidence_has_link_or_file")]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def href(self):
+        return self.url or (self.file.url if self.file else "")
+
+
 class CommitmentPartner(models.Model):
     commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
@@ -335,6 +447,10 @@ class Deliverable(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def has_indicator(self):
+        return bool(self.unit or self.baseline is not None or self.target is not None)
+
 
 class ProgressReport(models.Model):
     commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE,
@@ -390,6 +506,8 @@ class DeliverableUpdate(models.Model):
     deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="updates")
     status = models.CharField(_("status"), max_length=20, choices=DeliverableStatus.choices)
     evidence_url = models.URLField(_("evidence link"), blank=True)
+    # The indicator's value reached at the end of the report's period (public once the report is published).
+    value = models.DecimalField(_("value reached"), max_digits=18, decimal_places=2, null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "deliverable"], name="one_update_per_deliverable")]
@@ -446,6 +564,6 @@ class ReminderSent(models.Model):
 
 
 __all__ = [
-    "Coalition", "ExchangeRate", "Commitment", "CommitmentCountry", "CommitmentPartner", "Deliverable", "ProgressReport",
+    "FrameworkTarget", "Evidence", "Coalition", "ExchangeRate", "Commitment", "CommitmentCountry", "CommitmentPartner", "Deliverable", "ProgressReport",
     "DeliverableUpdate", "CommitmentVersion", "ReviewEvent", "ReminderSent", "LANGUAGE_CODES",
 ]

@@ -8,8 +8,15 @@ from django.utils import timezone
 
 from summits.models import Summit
 
-from .choices import ActivityStatus, Light, ReportState, ReviewState
-from .models import REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, ProgressReport
+from .choices import ActivityStatus, Lifecycle, Light, ReportState, ReviewState
+from .models import (
+    REPORT_INTERVAL_DAYS, Commitment, CommitmentCountry, Deliverable, DeliverableUpdate, Evidence, FrameworkTarget,
+    ProgressReport,
+)
+
+
+# Money is counted at a commitment's first announcement: re-announcements at later summits are not added again.
+FIRST_ANNOUNCEMENT = Q(reannouncement_of__isnull=True)
 
 
 def public():
@@ -17,8 +24,9 @@ def public():
 
 
 def active_public():
-    """Published commitments still expected to report (not closed or cancelled)."""
-    return public().exclude(status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED])
+    """Published commitments still expected to report (not closed, cancelled, completed or withdrawn)."""
+    return public().exclude(status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED]).exclude(
+        lifecycle__in=[Lifecycle.COMPLETED, Lifecycle.CLOSED, Lifecycle.WITHDRAWN])
 
 
 def overdue(today=None):
@@ -34,24 +42,79 @@ def published_reports():
     )
 
 
+def deliverables_with_values():
+    """Deliverables with ``public_values``: their indicator values from published reports, oldest first."""
+    values = (DeliverableUpdate.objects.filter(report__state=ReportState.PUBLISHED, value__isnull=False)
+              .select_related("report").order_by("report__period_end", "pk"))
+    return Prefetch("deliverables", queryset=Deliverable.objects.prefetch_related(
+        Prefetch("updates", queryset=values, to_attr="public_values")))
+
+
 def for_list(qs):
-    return qs.select_related("summit", "lead_organisation", "coalition").prefetch_related("themes", "country_rows")
+    return qs.select_related("summit", "lead_organisation", "coalition", "primary_target",
+                             "reannouncement_of").prefetch_related("themes", "country_rows", "secondary_targets")
 
 
 def for_detail(qs):
-    return qs.select_related("summit", "session", "lead_organisation", "coalition").prefetch_related(
-        "themes", "country_rows", "partners__organisation", "deliverables",
+    return qs.select_related("summit", "session", "lead_organisation", "coalition", "primary_target",
+                             "reannouncement_of__summit").prefetch_related(
+        Prefetch("reannouncements", queryset=Commitment.objects.filter(review_state=ReviewState.PUBLISHED)
+                 .select_related("summit").order_by("announced_on", "pk"), to_attr="public_reannouncements"),
+        "themes", "country_rows", "partners__organisation", deliverables_with_values(), "secondary_targets",
         Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)
                  .prefetch_related("deliverable_updates__deliverable").order_by("-period_end")),
         "versions",
+        Prefetch("evidence", queryset=Evidence.objects.filter(confirmed_at__isnull=False), to_attr="public_evidence"),
     )
+
+
+def for_iati(qs):
+    """Everything the IATI activity file writes, in a fixed number of queries."""
+    return qs.select_related("summit", "lead_organisation", "primary_target", "reannouncement_of").prefetch_related(
+        "country_rows", "partners__organisation", deliverables_with_values(), "secondary_targets",
+        Prefetch("reports", queryset=ProgressReport.objects.filter(state=ReportState.PUBLISHED)),
+    ).order_by("announced_on", "reference")
+
+
+def target_counts(qs):
+    """{target code: number of commitments aligned to it, as primary or secondary} in two queries."""
+    pks = qs.order_by().values("pk")
+    counts = Counter(dict(
+        Commitment.objects.filter(pk__in=pks, primary_target__isnull=False).order_by()
+        .values_list("primary_target__code").annotate(n=Count("pk"))))
+    through = Commitment.secondary_targets.through
+    for code, n in (through.objects.filter(commitment_id__in=pks).order_by()
+                    .values_list("frameworktarget__code").annotate(n=Count("commitment_id"))):
+        counts[code] += n
+    return counts
+
+
+def aligned_to(code):
+    """Commitments aligned to a framework goal or target (primary or secondary), as a Q."""
+    through = Commitment.secondary_targets.through
+    return Q(primary_target__code=code) | Q(
+        pk__in=through.objects.filter(frameworktarget__code=code).values("commitment_id"))
+
+
+def pledged_by_target(qs):
+    """Per framework goal or target, what is pledged towards it: the commitments whose *primary*
+    target it is (so no dollar counts twice), their number and US dollar totals, in framework order."""
+    rows = (qs.filter(primary_target__isnull=False).order_by()
+            .values("primary_target").annotate(count=Count("pk"), pledged=Sum("amount_usd", filter=FIRST_ANNOUNCEMENT),
+                                               disbursed=Sum("disbursed_usd")))
+    by_pk = {row["primary_target"]: row for row in rows}
+    targets = FrameworkTarget.objects.filter(pk__in=list(by_pk)).order_by("sort_order")
+    return [{"target": t, "count": by_pk[t.pk]["count"], "pledged": by_pk[t.pk]["pledged"] or 0,
+             "disbursed": by_pk[t.pk]["disbursed"] or 0} for t in targets]
 
 
 def country_amounts(qs):
     """{country code: US$ pledged} of a queryset of commitments: a commitment's amount shared equally
-    between the countries it names (so the map's total is the total pledged, never counted twice)."""
+    between the countries it names (so the map's total is the total pledged, never counted twice); a
+    re-announcement's money is counted at its first announcement only."""
     rows = list(CommitmentCountry.objects.filter(commitment__in=qs.order_by().values("pk"),
-                                                 commitment__amount_usd__isnull=False)
+                                                 commitment__amount_usd__isnull=False,
+                                                 commitment__reannouncement_of__isnull=True)  # counted once
                 .values_list("commitment_id", "country", "commitment__amount_usd").order_by())
     per_commitment = Counter(commitment for commitment, _country, _amount in rows)
     totals = Counter()
@@ -76,8 +139,9 @@ def dashboard_figures(summit, today=None):
     today = today or timezone.localdate()
     qs = public().filter(summit=summit)
     totals = qs.aggregate(
-        count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"),
-        new_money=Sum("amount_usd", filter=Q(is_new_money=True)),
+        count=Count("pk"), pledged=Sum("amount_usd", filter=FIRST_ANNOUNCEMENT), disbursed=Sum("disbursed_usd"),
+        new_money=Sum("amount_usd", filter=Q(is_new_money=True) & FIRST_ANNOUNCEMENT),
+        reannounced=Count("pk", filter=~FIRST_ANNOUNCEMENT), reannounced_usd=Sum("amount_usd", filter=~FIRST_ANNOUNCEMENT),
     )
     # values() does not translate: read the active language's column and fall back to English.
     from django.utils import translation
@@ -86,7 +150,8 @@ def dashboard_figures(summit, today=None):
     by_theme = list(
         qs.filter(themes__isnull=False)
         .values("themes__pk", "themes__title_en", local, "themes__colour", "themes__sort_order")
-        .annotate(count=Count("pk"), pledged=Sum("amount_usd"), disbursed=Sum("disbursed_usd"))
+        .annotate(count=Count("pk"), pledged=Sum("amount_usd", filter=FIRST_ANNOUNCEMENT),
+                  disbursed=Sum("disbursed_usd"))
         .order_by("themes__sort_order", "themes__pk")
     )
     for row in by_theme:
@@ -103,6 +168,7 @@ def dashboard_figures(summit, today=None):
         "by_light": [(value, label, by_light.get(value, 0)) for value, label in Light.choices],
         "reports": reports,
         "on_time_share": (reports["on_time"] / reports["total"]) if reports["total"] else None,
+        "by_target": pledged_by_target(qs),
     }
 
 
@@ -156,8 +222,14 @@ def filtered(values, skip=None, today=None, needs_light=True):
             qs = qs.filter(status=value)
         elif name == "light":
             qs = qs.filter(light=value)
+        elif name == "lifecycle":
+            qs = qs.filter(lifecycle=value)
+        elif name == "verification":
+            qs = qs.filter(verification=value)
         elif name == "coalition":
             qs = qs.filter(coalition__slug=value)
+        elif name == "target":
+            qs = qs.filter(aligned_to(value))
         elif name == "organisation":
             qs = qs.filter(Q(lead_organisation_id=value) | Q(partners__organisation_id=value)).distinct()
     return qs
@@ -176,6 +248,8 @@ FACET_FIELDS = {
     "org_kind": "lead_organisation__kind",
     "status": "status",
     "light": "light",
+    "lifecycle": "lifecycle",
+    "verification": "verification",
 }
 
 
@@ -220,4 +294,5 @@ def _facet_counts(values, today):
         rows = qs.order_by().values_list(field).annotate(n=Count("pk", distinct=facet == "theme"))
         counts[facet] = {value: n for value, n in rows if value is not None}
     counts["country"] = country_counts(filtered(values, skip="country", today=today, needs_light=False))
+    counts["target"] = target_counts(filtered(values, skip="target", today=today, needs_light=False))
     return counts

@@ -15,9 +15,9 @@ from core.permissions import can, team_members
 from core.signing import make_token, read_token
 from summits.models import Organisation
 
-from .choices import CommitmentKind, ReminderStage, ReportState, ReviewState
+from .choices import ActivityStatus, CommitmentKind, Lifecycle, ReminderStage, ReportState, ReviewState, Verification
 from .models import (
-    REPORT_INTERVAL_DAYS, Commitment, CommitmentVersion, DeliverableUpdate, ExchangeRate, ProgressReport,
+    REPORT_INTERVAL_DAYS, Commitment, CommitmentVersion, DeliverableUpdate, Evidence, ExchangeRate, ProgressReport,
     ReminderSent, ReviewEvent,
 )
 
@@ -92,6 +92,108 @@ def submit_commitment(commitment, deliverables=(), partners=(), user=None):
     return commitment
 
 
+# --- Alignment to global frameworks ------------------------------------------------------------
+
+MAX_SECONDARY_TARGETS = 3
+
+
+def alignment_errors(primary, secondary):
+    """What breaks the rule "one primary and up to three secondary goals or targets" ({field: message})."""
+    secondary = list(secondary or [])
+    errors = {}
+    if secondary and primary is None:
+        errors["primary_target"] = _("Choose the primary goal or target before secondary ones.")
+    if len(secondary) > MAX_SECONDARY_TARGETS:
+        errors["secondary_targets"] = _("Choose at most three secondary goals or targets.")
+    elif primary is not None and any(t.pk == primary.pk for t in secondary):
+        errors["secondary_targets"] = _("The primary target cannot also be a secondary one.")
+    return errors
+
+
+@transaction.atomic
+def set_alignment(commitment, primary, secondary=(), user=None):
+    """Align a saved commitment to one primary and up to three secondary framework goals or targets."""
+    errors = alignment_errors(primary, secondary)
+    if errors:
+        raise ValidationError(errors)
+    commitment.primary_target = primary
+    commitment.save(update_fields=["primary_target", "updated_at"])
+    commitment.secondary_targets.set(list(secondary or []))
+    logger.info("commitment %s aligned to %s + %s", commitment.reference, getattr(primary, "code", None),
+                [t.code for t in secondary or []])
+    if user is not None:
+        record_version(commitment, user)
+    return commitment
+
+
+@transaction.atomic
+def set_theme_targets(summit, mapping, user):
+    """Map each theme of ``summit`` to framework goals and targets: ``mapping`` is {theme id: [FrameworkTarget]}.
+    Themes of other summits are refused; themes left out keep their targets."""
+    from summits.models import Theme
+
+    if not can(user, "commitments.change", summit):
+        raise PermissionDenied
+    themes = {t.pk: t for t in Theme.objects.filter(summit=summit, pk__in=list(mapping))}
+    if set(mapping) - set(themes):
+        raise PermissionDenied
+    for theme_id, targets in mapping.items():
+        themes[theme_id].framework_targets.set(list(targets))
+    logger.info("summit %s: themes mapped to targets by %s", summit.pk, getattr(user, "pk", None))
+    return themes
+
+
+def suggested_targets(themes):
+    """The framework goals and targets the given summit themes map to (for a commitment without any)."""
+    from .models import FrameworkTarget
+
+    return list(FrameworkTarget.objects.filter(themes__in=list(themes)).distinct().order_by("sort_order"))
+
+
+# --- Re-announcements across summits --------------------------------------------------------------
+
+def reannouncement_candidates(commitment):
+    """Published commitments of *other* summits, announced no later, that this one may repeat: the same
+    lead with a similar title (in any language) or the same amount (see find_duplicates)."""
+    return [other for other in find_duplicates(commitment)
+            if other.summit_id != commitment.summit_id and other.announced_on <= commitment.announced_on
+            and other.review_state == ReviewState.PUBLISHED and other.pk != commitment.reannouncement_of_id]
+
+
+@transaction.atomic
+def mark_reannouncement(commitment, original, user, comment=""):
+    """Flag ``commitment`` as announced again after ``original`` (at an earlier summit) and link them: its
+    money is not new and totals count it once, at the first announcement."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    root = original.reannouncement_of or original
+    if root.pk == commitment.pk or root.summit_id == commitment.summit_id:
+        raise ValidationError(_("A re-announcement links to a commitment of another summit."))
+    if root.review_state != ReviewState.PUBLISHED:
+        raise ValidationError(_("A re-announcement links to a published commitment."))
+    if root.announced_on > commitment.announced_on:
+        raise ValidationError(_("The first announcement cannot be later than this one."))
+    commitment.reannouncement_of, commitment.is_new_money = root, False
+    commitment.save(update_fields=["reannouncement_of", "is_new_money", "updated_at"])
+    Commitment.objects.filter(reannouncement_of=commitment).update(reannouncement_of=root)  # no chains
+    ReviewEvent.objects.create(commitment=commitment, action="reannouncement", comment=f"{root.reference} {comment}".strip(),
+                               user=user)
+    record_version(commitment, user)
+    logger.info("commitment %s marked as a re-announcement of %s", commitment.reference, root.reference)
+    return commitment
+
+
+@transaction.atomic
+def unmark_reannouncement(commitment, user):
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    if commitment.reannouncement_of_id:
+        commitment.reannouncement_of = None
+        commitment.save(update_fields=["reannouncement_of", "updated_at"])
+        ReviewEvent.objects.create(commitment=commitment, action="not_reannouncement", user=user)
+    return commitment
+
+
 # --- Review by organisers -----------------------------------------------------------------------
 
 def can_review(user, commitment):
@@ -133,10 +235,12 @@ def review(commitment, action, user, comment=""):
     commitment.review_state = TARGET[action]
     if action == "publish":
         commitment.published_at = commitment.published_at or timezone.now()
+        if commitment.verification == Verification.SELF_REPORTED:
+            commitment.verification = Verification.REVIEWED  # the organisers reviewed what it claims
     if action in ("approve", "publish"):
         # Approving the commitment is the organiser's acceptance of the organisation the submitter typed.
         Organisation.objects.filter(pk=commitment.lead_organisation_id, accepted=False).update(accepted=True)
-    commitment.save(update_fields=["review_state", "published_at", "updated_at"])
+    commitment.save(update_fields=["review_state", "published_at", "verification", "updated_at"])
     ReviewEvent.objects.create(commitment=commitment, action=action, comment=comment, user=user)
     if action == "publish":
         record_version(commitment, user)
@@ -165,6 +269,8 @@ def snapshot(commitment):
         "coalition": commitment.coalition.name_en if commitment.coalition_id else "",
         "themes": sorted(t.slug for t in commitment.themes.all()),
         "countries": sorted(str(c.code) for c in commitment.countries),
+        "primary_target": commitment.primary_target.code if commitment.primary_target_id else "",
+        "secondary_targets": sorted(t.code for t in commitment.secondary_targets.all()),
         "partners": sorted(f"{p.organisation.name} ({p.role})" for p in commitment.partners.all()),
         "deliverables": [
             f"{d.title_en} | {d.due_date or ''} | {d.status}" for d in commitment.deliverables.all()
@@ -227,8 +333,9 @@ def report_url(commitment, language=None):
 
 
 @transaction.atomic
-def submit_report(commitment, report, statuses=None):
-    """The lead contact submits a progress report (statuses: {deliverable_id: status})."""
+def submit_report(commitment, report, statuses=None, values=None):
+    """The lead contact submits a progress report (statuses: {deliverable_id: status}; values: {deliverable_id:
+    the indicator's value reached at the end of the period})."""
     if commitment.review_state != ReviewState.PUBLISHED:
         raise ValidationError(_("Only published commitments take progress reports."))
     report.commitment = commitment
@@ -237,12 +344,15 @@ def submit_report(commitment, report, statuses=None):
     report.due_on = commitment.next_report_due()
     report.full_clean()
     report.save()
-    valid_ids = set(commitment.deliverables.values_list("pk", flat=True))
-    for deliverable_id, status in (statuses or {}).items():
-        if int(deliverable_id) in valid_ids and status:
-            DeliverableUpdate.objects.update_or_create(
-                report=report, deliverable_id=int(deliverable_id), defaults={"status": status}
-            )
+    current = dict(commitment.deliverables.values_list("pk", "status"))
+    statuses = {int(k): v for k, v in (statuses or {}).items() if v}
+    values = {int(k): v for k, v in (values or {}).items() if v is not None}
+    for deliverable_id in sorted((set(statuses) | set(values)) & set(current)):
+        DeliverableUpdate.objects.update_or_create(
+            report=report, deliverable_id=deliverable_id,
+            defaults={"status": statuses.get(deliverable_id, current[deliverable_id]),
+                      "value": values.get(deliverable_id)},
+        )
     ReviewEvent.objects.create(commitment=commitment, report=report, action="report_submitted")
     logger.info("report %s submitted for %s", report.pk, commitment.reference)
     return report
@@ -291,7 +401,13 @@ def _apply_report(commitment, report, user):
     commitment.percent_complete = report.percent_complete
     if report.disbursed_usd is not None:
         commitment.disbursed_usd = report.disbursed_usd
-    commitment.save(update_fields=["last_reported_on", "percent_complete", "disbursed_usd", "updated_at"])
+    if commitment.lifecycle in (Lifecycle.NOT_STARTED, Lifecycle.IN_PROGRESS, Lifecycle.LAPSED):
+        if commitment.lifecycle == Lifecycle.LAPSED:
+            ReviewEvent.objects.create(commitment=commitment, report=report, action="resumed", user=user)
+        if commitment.lifecycle != Lifecycle.IN_PROGRESS:
+            commitment.lifecycle, commitment.lifecycle_changed_on = Lifecycle.IN_PROGRESS, timezone.localdate()
+    commitment.save(update_fields=["last_reported_on", "percent_complete", "disbursed_usd", "lifecycle",
+                                   "lifecycle_changed_on", "updated_at"])
     for update in report.deliverable_updates.select_related("deliverable"):
         deliverable = update.deliverable
         deliverable.status = update.status
@@ -299,6 +415,146 @@ def _apply_report(commitment, report, user):
             deliverable.evidence_url = update.evidence_url
         deliverable.save()
     record_version(commitment, user)
+
+
+# --- Lifecycle, evidence and verification ---------------------------------------------------------
+
+LAPSE_DAYS = 2 * REPORT_INTERVAL_DAYS  # no report for two reporting cycles, as UN DESA's platform does
+OPEN_LIFECYCLES = (Lifecycle.NOT_STARTED, Lifecycle.IN_PROGRESS)
+VERIFICATION_ORDER = [value for value, _label in Verification.choices]
+
+
+def _raise_verification(commitment, level, user):
+    if VERIFICATION_ORDER.index(level) > VERIFICATION_ORDER.index(commitment.verification):
+        commitment.verification = level
+    commitment.verified_at, commitment.verified_by = timezone.now(), user
+
+
+def _require_reviewer(user, commitment):
+    if not can_review(user, commitment):
+        raise PermissionDenied
+
+
+def lapsing(today):
+    """Published commitments still open whose last report (or, without one, their publication or
+    announcement, whichever is later) is more than two reporting cycles old."""
+    from django.db.models import Q
+
+    from .queries import public
+
+    cutoff = today - dt.timedelta(days=LAPSE_DAYS)
+    never_reported = Q(last_reported_on__isnull=True, announced_on__lt=cutoff) & (
+        Q(published_at__isnull=True) | Q(published_at__date__lt=cutoff))
+    return public().filter(lifecycle__in=OPEN_LIFECYCLES).exclude(
+        status__in=[ActivityStatus.CLOSED, ActivityStatus.CANCELLED]).filter(
+        Q(last_reported_on__lt=cutoff) | never_reported)
+
+
+def refresh_lifecycles(today=None):
+    """Mark as lapsed the commitments without a report for two reporting cycles. Returns how many."""
+    today = today or timezone.localdate()
+    count = 0
+    for commitment in lapsing(today).only("pk", "reference"):
+        with transaction.atomic():
+            updated = Commitment.objects.filter(pk=commitment.pk, lifecycle__in=OPEN_LIFECYCLES).update(
+                lifecycle=Lifecycle.LAPSED, lifecycle_changed_on=today, updated_at=timezone.now())
+            if updated:
+                ReviewEvent.objects.create(commitment_id=commitment.pk, action="lapsed")
+                count += 1
+                logger.info("commitment %s lapsed (no report for two cycles)", commitment.reference)
+    return count
+
+
+@transaction.atomic
+def add_evidence(commitment, user, description, url="", file=None):
+    """An organiser attaches a link or a file as evidence (public once confirmed)."""
+    _require_reviewer(user, commitment)
+    evidence = Evidence(commitment=commitment, description=(description or "").strip(), url=(url or "").strip(),
+                        added_by=user)
+    if file is not None:
+        evidence.file = file
+    errors = {}
+    if not evidence.description:
+        errors["description"] = _("Say what the evidence shows.")
+    if not evidence.url and not file:
+        errors["url"] = _("Give a link or attach a file.")
+    if errors:
+        raise ValidationError(errors)
+    evidence.full_clean()
+    evidence.save()
+    ReviewEvent.objects.create(commitment=commitment, action="evidence_added", comment=evidence.description, user=user)
+    return evidence
+
+
+@transaction.atomic
+def confirm_completion(commitment, user, comment=""):
+    """The organiser confirms the commitment is complete, on the evidence attached: it becomes
+    *completed* (IATI finalisation) and *evidence attached and confirmed*, with who confirmed it."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    if commitment.review_state != ReviewState.PUBLISHED:
+        raise ValidationError(_("Only a published commitment can be confirmed as completed."))
+    if commitment.lifecycle in (Lifecycle.COMPLETED, Lifecycle.CLOSED, Lifecycle.WITHDRAWN):
+        raise ValidationError(_("A commitment that is “%(state)s” cannot be confirmed as completed.")
+                              % {"state": commitment.get_lifecycle_display()})
+    evidence = commitment.evidence.all()
+    if not evidence.exists():
+        raise ValidationError(_("Attach evidence (a link or a file) before confirming completion."))
+    now = timezone.now()
+    evidence.filter(confirmed_at__isnull=True).update(confirmed_at=now, confirmed_by=user)
+    commitment.lifecycle, commitment.lifecycle_changed_on = Lifecycle.COMPLETED, timezone.localdate()
+    commitment.status = ActivityStatus.FINALISATION
+    commitment.percent_complete = 100
+    _raise_verification(commitment, Verification.EVIDENCE, user)
+    commitment.save()
+    ReviewEvent.objects.create(commitment=commitment, action="completed", comment=comment, user=user)
+    record_version(commitment, user)
+    logger.info("commitment %s completed, confirmed by %s", commitment.reference, user.pk)
+    return commitment
+
+
+@transaction.atomic
+def verify_independently(commitment, user, verifier, comment=""):
+    """Record that an independent organisation verified the commitment (named publicly)."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    verifier = (verifier or "").strip()
+    if not verifier:
+        raise ValidationError({"verifier": _("Name the organisation that verified the commitment.")})
+    if commitment.review_state != ReviewState.PUBLISHED:
+        raise ValidationError(_("Only a published commitment can be verified."))
+    commitment.verifier = verifier[:255]
+    _raise_verification(commitment, Verification.INDEPENDENT, user)
+    commitment.save()
+    ReviewEvent.objects.create(commitment=commitment, action="verified", comment=f"{verifier} {comment}".strip(),
+                               user=user)
+    return commitment
+
+
+LIFECYCLE_ACTIONS = {
+    # action: (states it may leave, target state, IATI activity status)
+    "withdraw": ({Lifecycle.NOT_STARTED, Lifecycle.IN_PROGRESS, Lifecycle.LAPSED}, Lifecycle.WITHDRAWN,
+                 ActivityStatus.CANCELLED),
+    "close": ({Lifecycle.COMPLETED}, Lifecycle.CLOSED, ActivityStatus.CLOSED),
+}
+
+
+@transaction.atomic
+def set_lifecycle(commitment, action, user, comment=""):
+    """Withdraw an open commitment, or close a completed one."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    _require_reviewer(user, commitment)
+    allowed, target, status = LIFECYCLE_ACTIONS[action]
+    if commitment.lifecycle not in allowed:
+        raise ValidationError(_("A commitment that is “%(state)s” cannot be moved this way.")
+                              % {"state": commitment.get_lifecycle_display()})
+    if action == "withdraw" and not comment.strip():
+        raise ValidationError({"comment": _("Say why the commitment is withdrawn.")})
+    commitment.lifecycle, commitment.lifecycle_changed_on, commitment.status = target, timezone.localdate(), status
+    commitment.save()
+    ReviewEvent.objects.create(commitment=commitment, action=action, comment=comment, user=user)
+    record_version(commitment, user)
+    return commitment
 
 
 # --- Reminders -----------------------------------------------------------------------------------
@@ -344,9 +600,50 @@ def send_reminders(today=None):
             if not created:
                 continue
             send_report_reminder(commitment, stage, due)
+            escalate(commitment, due)
         sent += 1
         logger.info("reminder %s sent for %s (due %s)", stage, commitment.reference, due)
     return sent
+
+
+ESCALATE_AFTER_REMINDERS = 3
+
+
+def escalation_recipients(commitment):
+    """(email, language) of the coalition lead and of the summit's commitments reviewers, each once."""
+    recipients = {}
+    coalition = commitment.coalition
+    if coalition is not None and coalition.lead_contact_email:
+        recipients[coalition.lead_contact_email.lower()] = (coalition.lead_contact_email,
+                                                            coalition.lead_contact_language or "en")
+    for user in team_members(commitment.summit, "commitments.review").exclude(email="").select_related(
+            "wagtail_userprofile"):
+        profile = getattr(user, "wagtail_userprofile", None)
+        recipients.setdefault(user.email.lower(), (user.email, getattr(profile, "preferred_language", "") or "en"))
+    return list(recipients.values())
+
+
+def escalate(commitment, due):
+    """After the third reminder without a report for the same due date, tell the coalition lead and the
+    summit's reviewers, once. Returns the number of emails queued (0 when not, or already, escalated)."""
+    from .emails import send_escalation
+
+    reminders = ReminderSent.objects.filter(commitment=commitment, due_on=due).exclude(
+        stage=ReminderStage.ESCALATED).count()
+    if reminders < ESCALATE_AFTER_REMINDERS:
+        return 0
+    _log, created = ReminderSent.objects.get_or_create(commitment=commitment, stage=ReminderStage.ESCALATED,
+                                                       due_on=due)
+    if not created:
+        return 0
+    recipients = escalation_recipients(commitment)
+    for email, language in recipients:
+        send_escalation(commitment, due, reminders, email, language)
+    ReviewEvent.objects.create(commitment=commitment, action="escalated",
+                               comment=", ".join(email for email, _language in recipients))
+    logger.info("commitment %s escalated to %d people after %d reminders", commitment.reference, len(recipients),
+                reminders)
+    return len(recipients)
 
 
 def send_overdue_digest(today=None):

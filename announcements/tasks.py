@@ -15,3 +15,10 @@ def send_overdue_digest():
     from .services import send_overdue_digest as run
 
     return run()
+
+
+@shared_task(name="announcements.refresh_lifecycles")
+def refresh_lifecycles():
+    from .services import refresh_lifecycles as run
+
+    return run()

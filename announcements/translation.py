@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Coalition, Commitment, Deliverable, ProgressReport
+from .models import Coalition, Commitment, Deliverable, FrameworkTarget, ProgressReport
 
 
 @register(Coalition)
@@ -26,4 +26,10 @@ class DeliverableTR(TranslationOptions):
 @register(ProgressReport)
 class ProgressReportTR(TranslationOptions):
     fields = ("narrative",)
+    required_languages = ("en",)
+
+
+@register(FrameworkTarget)
+class FrameworkTargetTR(TranslationOptions):
+    fields = ("label",)
     required_languages = ("en",)

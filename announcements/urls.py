@@ -7,6 +7,7 @@ app_name = "announcements"
 urlpatterns = [
     path("commitments/", views.commitment_list, name="commitment_list"),
     path("commitments/export.<str:fmt>", views.commitment_export, name="commitment_export"),
+    path("commitments/iati-activities.xml", views.iati_activities, name="iati_activities"),
     path("commitments/report.pdf", views.report_pdf, name="report_pdf"),
     path("commitments/submit/", views.submit, name="submit"),
     path("commitments/submit/thanks/", views.submit_thanks, name="submit_thanks"),

@@ -22,9 +22,9 @@ from core.ratelimits import limit
 from core.signing import BadToken
 
 from . import exports, geo, queries, services, sharing
-from .choices import ActivityStatus, CommitmentKind, Light
+from .choices import ActivityStatus, CommitmentKind, Lifecycle, Light, Verification
 from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
-from .models import Coalition, Commitment
+from .models import Coalition, Commitment, FrameworkTarget
 
 PAGE_SIZE = 20
 
@@ -33,19 +33,26 @@ def _facets(values, counts):
     """Facet groups for the template: (name, label, [(value, label, count, selected)])."""
     summits = {s.slug: s.title for s in Summit.objects.filter(slug__in=list(counts["summit"]))}
     theme_objs = Theme.objects.filter(pk__in=list(counts["theme"])).select_related("summit")
+    target_objs = list(FrameworkTarget.objects.filter(code__in=list(counts["target"])).order_by("sort_order"))
+    target_order = {t.code: i for i, t in enumerate(target_objs)}
     themes = {t.pk: f"{t.title} — {t.summit.title}" for t in theme_objs}
     labels = {
         "summit": summits,
         "theme": themes,
+        "target": {t.code: str(t) for t in target_objs},
         "kind": dict(CommitmentKind.choices),
         "org_kind": dict(OrganisationKind.choices),
         "status": dict(ActivityStatus.choices),
         "light": dict(Light.choices),
+        "lifecycle": dict(Lifecycle.choices),
+        "verification": dict(Verification.choices),
         "country": dict(all_countries),
     }
     titles = {
-        "summit": _("Summit"), "theme": _("Theme"), "kind": _("Kind"), "country": _("Country"),
+        "summit": _("Summit"), "theme": _("Theme"), "target": _("Global goal or target"), "kind": _("Kind"),
+        "country": _("Country"),
         "org_kind": _("Organisation kind"), "status": _("Status"), "light": _("Follow-up"),
+        "lifecycle": _("Stage"), "verification": _("Verification"),
     }
     groups = []
     for facet in FilterForm.FACETS:
@@ -53,7 +60,10 @@ def _facets(values, counts):
         for value, count in counts[facet].items():
             label = labels[facet].get(value, value)
             options.append((str(value), str(label), count, str(values.get(facet, "")) == str(value)))
-        options.sort(key=lambda o: (-o[2], o[1]) if facet in ("country", "theme") else o[1])
+        if facet == "target":
+            options.sort(key=lambda o: target_order.get(o[0], 0))
+        else:
+            options.sort(key=lambda o: (-o[2], o[1]) if facet in ("country", "theme") else o[1])
         groups.append((facet, titles[facet], options[:30] if facet == "country" else options))
     return groups
 
@@ -104,6 +114,44 @@ def commitment_export(request, fmt):
     from core import http_cache
 
     return http_cache.conditional(request, response)
+
+
+IATI_CACHE_SECONDS = 3600
+
+
+@require_GET
+@limit("open-data", methods=("GET",))
+def iati_activities(request):
+    """The published commitments (optionally filtered like the list) as an IATI 2.03 activity file.
+
+    Built once per filter set and registry state (any saved commitment changes the key), kept compressed
+    in the shared cache: at 10,000 commitments a build takes seconds, a cached copy milliseconds.
+    """
+    import hashlib
+    import zlib
+
+    from django.core.cache import cache
+
+    from . import iati
+
+    values = FilterForm(request.GET).values()
+    key_values = {k: str(v) for k, v in sorted(values.items()) if k != "sort"}
+    key = "announcements:iati:" + hashlib.sha256(json.dumps(
+        [key_values, timezone.localdate().isoformat(), translation.get_language(), queries.registry_stamp()]
+    ).encode()).hexdigest()
+    packed = cache.get(key)
+    if packed is None:
+        commitments = list(queries.for_iati(queries.filtered(values, needs_light=False)))
+        packed = zlib.compress(iati.activities_xml(commitments), 6) if commitments else b""
+        cache.set(key, packed, IATI_CACHE_SECONDS)
+    if not packed:
+        # An IATI file holds at least one activity: say so rather than serve an invalid file.
+        return HttpResponse(_("No published commitment matches these filters."), status=404,
+                            content_type="text/plain; charset=utf-8")
+    response = HttpResponse(zlib.decompress(packed), content_type="application/xml; charset=utf-8")
+    scope = values.get("summit") or "all"
+    response["Content-Disposition"] = f'inline; filename="plenary-iati-activities-{scope}.xml"'
+    return response
 
 
 @require_GET
@@ -161,8 +209,15 @@ def commitment_detail(request, reference):
     for version in commitment.versions.all():
         changes = [dict(change, label=field_labels.get(change["field"], change["field"])) for change in version.changes]
         versions.append((version, changes))
+    from .charts import indicator_chart
+
+    start = commitment.start_date or commitment.announced_on
+    rtl = translation.get_language_bidi()
+    indicators = [(d, chart) for d in commitment.deliverables.all() if d.has_indicator
+                  for chart in [indicator_chart(d, start, rtl)] if chart]
     return render(request, "announcements/commitment_detail.html", {
         "commitment": commitment, "reports": list(commitment.reports.all()), "versions": versions,
+        "indicators": indicators,
         "json_ld": json_ld(request, commitment), "light": Light(commitment.light),
         "next_due": commitment.next_report_due(), "embed_code": sharing.embed_code(request, commitment),
     })
@@ -240,6 +295,9 @@ def dashboard(request, summit_slug):
         "money_chart": _chart(themes, [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")], rtl),
         "status_chart": _chart(status, [("count", "#2d5e8a")], rtl),
         "light_chart": _chart(lights, [("count", None)], rtl),
+        "target_chart": _chart([{"label": str(r["target"]), "code": r["target"].code, "pledged": r["pledged"],
+                                 "disbursed": r["disbursed"], "count": r["count"]} for r in figures["by_target"]],
+                               [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")], rtl),
         "chart_width": CHART_WIDTH, "rtl": rtl,
         "on_time_percent": round(100 * figures["on_time_share"]) if figures["on_time_share"] is not None else None,
         "count_map": geo.world_map(queries.country_counts(published),
@@ -267,7 +325,15 @@ def submit(request):
                     organisation.save()
                 commitment.lead_organisation = organisation
                 services.submit_commitment(commitment, deliverables)
-                commitment.themes.set(form.cleaned_data.get("themes") or [])
+                themes = form.cleaned_data.get("themes") or []
+                commitment.themes.set(themes)
+                primary = form.cleaned_data.get("primary_target")
+                secondary = list(form.cleaned_data.get("secondary_targets") or [])
+                if primary is None:
+                    # Themes map to framework targets: a submitter who names none gets those of its themes.
+                    suggested = services.suggested_targets(themes)
+                    primary, secondary = (suggested[0], suggested[1:4]) if suggested else (None, [])
+                services.set_alignment(commitment, primary, secondary)
             return redirect(reverse("announcements:submit_thanks") + f"?ref={commitment.reference}")
     return render(request, "announcements/submit.html", {"form": form, "formset": formset, "warnings": warnings})
 
@@ -287,7 +353,7 @@ def report(request, token):
         raise Http404 from None
     form = ReportForm(request.POST or None, commitment=commitment)
     if request.method == "POST" and form.is_valid():
-        services.submit_report(commitment, form.build(), form.statuses())
+        services.submit_report(commitment, form.build(), form.statuses(), form.values())
         return render(request, "announcements/report_thanks.html", {"commitment": commitment})
     previous = commitment.reports.order_by("-period_end")[:5]
     return render(request, "announcements/report_form.html", {

@@ -1,5 +1,6 @@
 """The organisers' back office for commitments: review, edit (with versions), reports, coalitions, rates."""
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -32,6 +33,10 @@ class CommitmentAdminForm(ScopedForm):
     def clean(self):
         cleaned = super().clean()
         self.instance.countries = cleaned.get("countries") or []
+        if "primary_target" in self.fields:
+            for field, message in services.alignment_errors(cleaned.get("primary_target"),
+                                                            cleaned.get("secondary_targets")).items():
+                self.add_error(field, message)
         return cleaned
 
 
@@ -67,6 +72,8 @@ class CommitmentViewSet(ScopedViewSet):
             FieldRowPanel([FieldPanel("lead_organisation"), FieldPanel("coalition")]),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_language")]),
             FieldPanel("themes"),
+            MultiFieldPanel([FieldPanel("primary_target"), FieldPanel("secondary_targets", widget=forms.CheckboxSelectMultiple)],
+                            heading=_("Global goals and targets")),
             FieldPanel("countries"),
             MultiFieldPanel([
                 FieldRowPanel([FieldPanel("amount"), FieldPanel("currency"), FieldPanel("is_new_money")]),
@@ -117,7 +124,8 @@ class CoalitionViewSet(PlenaryViewSet):
     ordering = ["name"]
     edit_handler = translated_tabs(
         [FieldPanel("slug"), FieldPanel("website"), FieldPanel("leads"), FieldPanel("members"),
-         FieldPanel("member_countries")],
+         FieldPanel("member_countries"),
+         FieldRowPanel([FieldPanel("lead_contact_email"), FieldPanel("lead_contact_language")])],
         ["name", "description"],
     )
 
@@ -150,12 +158,25 @@ def register_review_urls():
     return [
         path("commitments/review/<int:pk>/", admin_views.review_commitment, name="announcements_review"),
         path("commitments/overdue/", admin_views.overdue_list, name="announcements_overdue"),
+        path("commitments/targets/", admin_views.theme_targets_choose, name="announcements_theme_targets_choose"),
+        path("commitments/targets/<int:summit_id>/", admin_views.theme_targets, name="announcements_theme_targets"),
     ]
 
 
 class OverdueMenuItem(MenuItem):
     def is_shown(self, request):
         return can(request.user, "commitments.view")
+
+
+class ThemeTargetsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can(request.user, "commitments.change")
+
+
+@hooks.register("register_admin_menu_item")
+def register_theme_targets_menu_item():
+    return ThemeTargetsMenuItem(_("Themes and global targets"), reverse("announcements_theme_targets_choose"),
+                                icon_name="tag", order=311)
 
 
 @hooks.register("register_admin_menu_item")

@@ -269,6 +269,9 @@ from celery.schedules import crontab  # noqa: E402
 CELERY_BEAT_SCHEDULE["cockpit-review-digests"] = {
     "task": "cockpit.send_review_digests", "schedule": crontab(hour=6, minute=0),
 }
+CELERY_BEAT_SCHEDULE["announcements-refresh-lifecycles"] = {
+    "task": "announcements.refresh_lifecycles", "schedule": crontab(hour=4, minute=30),
+}
 CELERY_BEAT_SCHEDULE["announcements-overdue-digest"] = {
     "task": "announcements.send_overdue_digest", "schedule": 60 * 60 * 24 * 7,
 }
@@ -339,6 +342,11 @@ LOGGING = {
 }
 
 # --- Plenary --------------------------------------------------------------------------------
+# The publisher named as reporting-org in the registry's IATI activity file: its IATI organisation
+# identifier (https://org-id.guide), IATI OrganisationType code and name.
+IATI_REPORTING_ORG_REF = env("IATI_REPORTING_ORG_REF", "XI-PLENARY")
+IATI_REPORTING_ORG_TYPE = env("IATI_REPORTING_ORG_TYPE", "90")
+IATI_REPORTING_ORG_NAME = env("IATI_REPORTING_ORG_NAME", "")
 # How long a participant's signed self-service link stays valid (seconds).
 PLENARY_LINK_MAX_AGE = int(env("PLENARY_LINK_MAX_AGE", str(60 * 60 * 24 * 30)))
 # Registrations accepted per client address: "count/seconds" ("0/0" disables, e.g. for benchmarks). Only

@@ -29,6 +29,7 @@ DEFAULT_RATES = {
     "verify": (60, 3600),            # letter verification
     "pdf": (30, 60),                 # public PDFs (programme, participants, registry report)
     "pdf-render": (20, 600),         # public PDFs that must be laid out (not stored yet: core.public_pdf)
+    "open-data": (30, 60),           # large open-data files built on request (the registry's IATI file)
 }
 
 

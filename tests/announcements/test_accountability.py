@@ -65,7 +65,7 @@ def test_reminders_go_out_before_on_the_day_and_late_once_each(summit, committed
         sent.append(len(mail.outbox))
     assert sent == [0, 1, 0, 1, 0, 1, 0, 1, 0, 0]
     assert sorted(ReminderSent.objects.values_list("stage", flat=True)) == sorted(
-        ["before", "due", "late30", "late90"])
+        ["before", "due", "late30", "escalated", "late90"])
 
 
 def test_reminder_is_in_the_contact_language_with_a_working_link(client, summit, committed):

@@ -258,6 +258,8 @@ RULES: dict[str, Rule] = {
                                             shared=True),
     "announcements_review": Rule(COMMITMENTS, fill={"pk": "commitment"}),
     "announcements_overdue": Rule(COMMITMENTS),
+    "announcements_theme_targets_choose": Rule(("commitments.change",)),
+    "announcements_theme_targets": Rule(("commitments.change",), fill={"summit_id": "summit"}),
 }
 
 

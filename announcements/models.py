@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -142,7 +142,10 @@ class FrameworkTarget(models.Model):
 
 class CommitmentQuerySet(models.QuerySet):
     def with_reference_date(self):
-        return self.annotate(ref_date=Coalesce("last_reported_on", "announced_on"))
+        """The date the follow-up light counts from: the last report, else the later of the
+        announcement and the publication (a commitment published today for a 2021 summit starts green)."""
+        started = Greatest("announced_on", Coalesce(TruncDate("published_at"), "announced_on"))
+        return self.annotate(ref_date=Coalesce("last_reported_on", started))
 
     def with_light(self, today=None):
         today = today or timezone.localdate()
@@ -323,7 +326,10 @@ class Commitment(ClusterableModel):
 
     @property
     def reference_date(self):
-        return self.last_reported_on or self.announced_on
+        if self.last_reported_on:
+            return self.last_reported_on
+        published = timezone.localdate(self.published_at) if self.published_at else None
+        return max(self.announced_on, published) if published else self.announced_on
 
     def light(self, today=None):
         today = today or timezone.localdate()

@@ -36,7 +36,10 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
 
 class PublishedCommitmentFactory(CommitmentFactory):
     review_state = ReviewState.PUBLISHED
-    published_at = factory.LazyFunction(timezone.now)
+    # Published when announced (the follow-up light counts from the later of the two); a test of a
+    # late publication gives published_at itself.
+    published_at = factory.LazyAttribute(
+        lambda o: min(timezone.now(), timezone.make_aware(dt.datetime.combine(o.announced_on, dt.time(12)))))
 
 
 class DeliverableFactory(factory.django.DjangoModelFactory):

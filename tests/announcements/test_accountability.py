@@ -106,5 +106,20 @@ def test_overdue_digest_lists_overdue_for_the_summit_reviewers(summit, committed
 def test_beat_task_runs_the_service(summit):
     from announcements.tasks import send_reminders
 
-    PublishedCommitmentFactory(summit=summit, announced_on=timezone.localdate() - dt.timedelta(days=365))
+    PublishedCommitmentFactory(summit=summit, announced_on=timezone.localdate() - dt.timedelta(days=365),
+                               published_at=timezone.now() - dt.timedelta(days=365))
     assert send_reminders.delay().get() == 1
+
+
+def test_the_light_starts_from_the_publication_not_an_old_announcement(summit):
+    """A commitment of a 2021 summit published today starts green, in Python and in the database."""
+    from django.utils import timezone
+
+    old = PublishedCommitmentFactory(summit=summit, announced_on=dt.date(2021, 1, 11),
+                                     published_at=timezone.make_aware(dt.datetime(2030, 5, 20, 10)))
+    assert old.light(TODAY) == Light.GREEN and light_in_db(old) == Light.GREEN
+    assert old.next_report_due() == dt.date(2030, 5, 20) + dt.timedelta(days=365)
+    # published long ago and never reported: inactive
+    stale = PublishedCommitmentFactory(summit=summit, announced_on=dt.date(2021, 1, 11),
+                                       published_at=timezone.make_aware(dt.datetime(2021, 2, 1, 10)))
+    assert stale.light(TODAY) == Light.RED and light_in_db(stale) == Light.RED

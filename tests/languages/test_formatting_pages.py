@@ -122,12 +122,12 @@ def test_badge_dates_follow_the_holders_language(site):
 def test_emails_greet_without_honorific_in_the_participants_language(site, code):
     registration = RegistrationFactory(summit=site, honorific="Ms", given_name="Amélie", family_name="Durand",
                                        preferred_language=code)
-    _subject, body = render_email(registration, EmailKind.APPROVED)
+    _subject, body, _note = render_email(registration, EmailKind.APPROVED)
     assert body.splitlines()[0] == GREETING[code]
 
 
 def test_chinese_emails_greet_family_name_first(site):
     registration = RegistrationFactory(summit=site, honorific="Mr", given_name="小明", family_name="王",
                                        preferred_language="zh-hans")
-    _subject, body = render_email(registration, EmailKind.APPROVED)
+    _subject, body, _note = render_email(registration, EmailKind.APPROVED)
     assert body.splitlines()[0] == "尊敬的王小明："

@@ -131,3 +131,12 @@ def test_chinese_emails_greet_family_name_first(site):
                                        preferred_language="zh-hans")
     _subject, body, _note = render_email(registration, EmailKind.APPROVED)
     assert body.splitlines()[0] == "尊敬的王小明："
+
+
+@pytest.mark.parametrize("code, separator, conjunction", [
+    ("en", ", ", " and "), ("fr", ", ", " et "), ("ar", "", " و"), ("zh-hans", "、", "和"), ("ru", ", ", " и ")])
+def test_lists_are_joined_the_languages_way(client, site, code, separator, conjunction):
+    languages = fact(get(client, f"/{code}/ops/"), 2)
+    assert conjunction in languages and separator in languages
+    if code in ("ar", "zh-hans"):
+        assert "," not in languages

@@ -130,8 +130,33 @@ def _photo_uri(path: str | None) -> str:
     return Path(path).resolve().as_uri()
 
 
+def _family_first(badge: BadgeData) -> bool:
+    from core.formatting import family_first
+
+    return family_first(badge.given_name, badge.family_name, getattr(badge, "name_order", ""), badge.language)
+
+
 def _initials(badge: BadgeData) -> str:
-    return "".join(part[:1] for part in (badge.given_name, badge.family_name) if part).upper()
+    parts = (badge.family_name, badge.given_name) if _family_first(badge) else (badge.given_name, badge.family_name)
+    return "".join(part[:1] for part in parts if part).upper()
+
+
+def _name_lines(badge: BadgeData, fmt) -> list[dict]:
+    """The badge's name lines in the holder's order: given then family (the larger), family then given
+    for family-name-first names, one line for a name written in Chinese characters ("王小明")."""
+    from core.formatting import name
+
+    family = {"css": "family", "text": badge.family_name,
+              "pt": name_font_size(badge.family_name, fmt.name_width, fmt.name_max_pt, fmt.name_min_pt, True)}
+    given = {"css": "given", "text": badge.given_name,
+             "pt": name_font_size(badge.given_name, fmt.name_width, fmt.name_max_pt * 0.8, fmt.name_min_pt)}
+    if not _family_first(badge):
+        return [line for line in (given, family) if line["text"]]
+    whole = name(badge.given_name, badge.family_name, "family_first")
+    if " " not in whole:  # CJK characters: written as one word
+        return [{"css": "family", "text": whole,
+                 "pt": name_font_size(whole, fmt.name_width, fmt.name_max_pt, fmt.name_min_pt, True)}]
+    return [line for line in (family, given) if line["text"]]
 
 
 def badge_html(badge: BadgeData, badge_format: str = ID1) -> str:
@@ -148,6 +173,7 @@ def badge_html(badge: BadgeData, badge_format: str = ID1) -> str:
             "qr": qr_data_uri(badge.qr_token, scale=1, border=2),
             "photo": _photo_uri(badge.photo_path),
             "initials": _initials(badge),
+            "name_lines": _name_lines(badge, fmt),
             "band_text": text_colour_on(badge.colour),
             "band": band_layout(badge.category, badge_format),
         }

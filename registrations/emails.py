@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.formatting import salutation
+
 from .choices import EmailKind, RegistrationStatus
 from .models import EmailTemplate, Registration
 
@@ -71,7 +73,7 @@ def _status_sentence(kind, registration, ctx):
 
 def _default_body(kind, registration, ctx):
     lines = [
-        _("Dear %(name)s,") % ctx,
+        salutation(registration),
         "",
         _status_sentence(kind, registration, ctx),
         "",

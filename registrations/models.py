@@ -174,7 +174,16 @@ class Registration(models.Model):
 
     @property
     def full_name(self):
-        return " ".join(part for part in (self.honorific, self.given_name, self.family_name) if part)
+        """The name in the participant's order (family name first in Chinese, for names written in CJK
+        characters, or when they say so); the honorific, an English word, only in English."""
+        from django.utils import translation
+
+        from core.formatting import person_name
+
+        name = person_name(self)
+        if self.honorific and (translation.get_language() or "en") == "en":
+            return f"{self.honorific} {name}"
+        return name
 
     @property
     def organisation_display(self):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from django.utils import formats, translation
-
 from core.pdf import render_pdf
 
 from . import queries
@@ -16,15 +14,16 @@ logger = logging.getLogger(__name__)
 
 def date_text(day: date, language: str) -> str:
     """A date written the way readers of ``language`` expect (11 janvier 2030, 2030年1月11日…)."""
-    with translation.override(language):
-        return formats.date_format(day, "DATE_FORMAT")
+    from core import formatting
+
+    return formatting.date(day, lang=language)
 
 
 def date_range_text(start: date, end: date, language: str) -> str:
     """Summit dates in ``language``: one date, or first – last day."""
-    if start == end:
-        return date_text(start, language)
-    return f"{date_text(start, language)} – {date_text(end, language)}"
+    from core import formatting
+
+    return formatting.date_range(start, end, lang=language)
 
 
 def summit_dates_text(summit, language: str) -> str:

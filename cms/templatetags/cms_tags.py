@@ -129,7 +129,9 @@ def text_colour(hex_colour):
 @register.filter
 def language_names(codes):
     names = dict(settings.LANGUAGES)
-    return ", ".join(str(names.get(code, code)) for code in (codes or []))
+    from core.formatting import join
+
+    return join([str(names.get(code, code)) for code in (codes or [])])
 
 
 @register.simple_tag

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 LOCALES = ("en", "fr", "es", "ar", "zh-hans", "ru")
 # Not pages: downloads and feeds are fetched only to check they answer, their links are not followed.
 SKIP_PREFIXES = ("/static/", "/media/", "/admin/", "/django-admin/", "/documents/")
-SKIP_SUFFIXES = (".ics", ".pdf", ".png", ".csv", ".json", ".xlsx", ".xml", "/rss/", "/atom/")
+SKIP_SUFFIXES = (".ics", ".pdf", ".csv", ".json", ".xlsx", ".xml", ".png", ".jpg", ".svg", "/rss/", "/atom/")
 
 
 def in_locale(path, code):

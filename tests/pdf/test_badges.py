@@ -18,7 +18,7 @@ SUMMIT_TITLES = {
     "ar": "قمة كوكب واحد", "zh-hans": "一个星球峰会", "ru": "Саммит «Одна планета»",
 }
 CATEGORIES = {"en": "Delegate", "fr": "Délégué", "es": "Delegado", "ar": "مندوب", "zh-hans": "代表", "ru": "Делегат"}
-MONTH = {"en": "Jan.", "fr": "janvier", "es": "enero", "ar": "يناير", "zh-hans": "2021年1月11日", "ru": "января"}
+MONTH = {"en": "January", "fr": "janvier", "es": "enero", "ar": "يناير", "zh-hans": "2021年1月11日", "ru": "января"}
 
 
 @pytest.fixture

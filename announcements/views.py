@@ -21,7 +21,7 @@ from summits.models import Organisation, Summit, Theme
 from core.ratelimits import limit
 from core.signing import BadToken
 
-from . import exports, geo, queries, services, sharing
+from . import exports, geo, history, queries, services, sharing
 from .choices import ActivityStatus, CommitmentKind, Lifecycle, Light, Verification
 from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
 from .models import Coalition, Commitment, FrameworkTarget
@@ -204,11 +204,7 @@ def json_ld(request, commitment):
 @require_GET
 def commitment_detail(request, reference):
     commitment = get_object_or_404(queries.for_detail(queries.public().with_light()), reference=reference)
-    field_labels = _field_labels()
-    versions = []
-    for version in commitment.versions.all():
-        changes = [dict(change, label=field_labels.get(change["field"], change["field"])) for change in version.changes]
-        versions.append((version, changes))
+    versions = history.changes_in_words(commitment, commitment.versions.all())
     from .charts import indicator_chart
 
     start = commitment.start_date or commitment.announced_on
@@ -221,16 +217,6 @@ def commitment_detail(request, reference):
         "json_ld": json_ld(request, commitment), "light": Light(commitment.light),
         "next_due": commitment.next_report_due(), "embed_code": sharing.embed_code(request, commitment),
     })
-
-
-def _field_labels():
-    labels = {}
-    for field in Commitment._meta.get_fields():
-        if hasattr(field, "verbose_name"):
-            labels[field.name] = str(field.verbose_name)
-    labels.update({"deliverables": _("Deliverables"), "partners": _("Partners"),
-                   "lead_organisation": _("Lead organisation"), "themes": _("Themes")})
-    return labels
 
 
 @require_GET

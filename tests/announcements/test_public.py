@@ -196,3 +196,24 @@ def test_arabic_history_arrow_points_the_reading_way(client, summit, reviewer):
     services.record_version(commitment, reviewer)
     body = client.get(f"/ar/commitments/{commitment.reference}/").content.decode()
     assert "<del>Old</del> ← <ins>New</ins>" in body
+
+
+def test_the_public_history_is_written_in_words_in_the_readers_language(client, summit, reviewer):
+    import datetime as dt
+
+    from announcements import services
+
+    commitment = CommitmentFactory(summit=summit, review_state=ReviewState.APPROVED, status="pipeline",
+                                   end_date=dt.date(2030, 12, 31), countries=["SN"])
+    services.review(commitment, "publish", reviewer)
+    commitment.refresh_from_db()
+    commitment.status = "implementation"
+    commitment.end_date = dt.date(2031, 6, 30)
+    commitment.countries = ["SN", "ML"]
+    commitment.save()
+    services.record_version(commitment, reviewer)
+    body = client.get(f"/fr/commitments/{commitment.reference}/").content.decode()
+    assert "pipeline" not in body and "implementation" not in body and "2031-06-30" not in body
+    assert "<del>En préparation / identification</del>" in body and "<ins>Mise en œuvre</ins>" in body
+    assert "<ins>30 juin 2031</ins>" in body
+    assert "<ins>Mali et Sénégal</ins>" in body or "<ins>Sénégal et Mali</ins>" in body

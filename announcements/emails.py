@@ -18,7 +18,7 @@ def _send(template, context, to, language, *, summit=None, target=None):
 
 
 def send_report_reminder(commitment, stage, due):
-    from .services import report_url
+    from .services import edit_url, report_url
 
     language = commitment.contact_language or "en"
     _send(
@@ -43,22 +43,32 @@ def send_report_returned(report):
     commitment = report.commitment
     if not commitment.contact_email:
         return
-    from .services import report_url
+    from .services import edit_url, report_url
 
     language = commitment.contact_language or "en"
     _send("returned", {"commitment": commitment, "report": report, "url": report_url(commitment, language)},
           commitment.contact_email, language, summit=commitment.summit_id, target=commitment)
 
 
+def send_received(commitment):
+    """Acknowledge a submission to its contact, in the language they wrote it in."""
+    if not commitment.contact_email:
+        return None
+    context = {"commitment": commitment, "site": settings.SITE_URL.rstrip("/")}
+    return _send("received", context, commitment.contact_email, commitment.contact_language or "en",
+                 summit=commitment.summit_id, target=commitment)
+
+
 def send_review_notice(commitment, action, comment=""):
     """Tell the lead contact the outcome of the review (published with the reporting link, or changes asked)."""
     if not commitment.contact_email:
         return
-    from .services import report_url
+    from .services import edit_url, report_url
 
     language = commitment.contact_language or "en"
     context = {"commitment": commitment, "action": action, "comment": comment,
                "url": report_url(commitment, language) if action == "publish" else "",
+               "edit_url": edit_url(commitment, language) if action == "request_changes" else "",
                "site": settings.SITE_URL.rstrip("/")}
     _send("review_notice", context, commitment.contact_email, language, summit=commitment.summit_id,
           target=commitment)

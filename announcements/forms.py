@@ -1,5 +1,7 @@
 """Forms of the public registry: list filters, the submission form and the progress report form."""
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.utils import translation
@@ -70,6 +72,39 @@ def language_suffix():
     return (translation.get_language() or "en").replace("-", "_")
 
 
+# Currencies pledges are most often announced in come first; then every ISO 4217 currency in use.
+COMMON_CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NOK", "SEK", "DKK", "XOF", "XAF",
+                     "BRL", "INR", "ZAR", "KES", "MXN", "COP", "IDR"]
+
+
+@functools.lru_cache(maxsize=1)
+def currencies_in_use():
+    """ISO 4217 codes that are legal tender somewhere today (CLDR), without funds and precious metals."""
+    import datetime as dt
+
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    today = dt.date.today()
+    codes = set()
+    for territory in get_global("territory_currencies"):
+        codes.update(get_territory_currencies(territory, start_date=today, end_date=today, tender=True))
+    return frozenset(code for code in codes if not code.startswith("X") or code in ("XOF", "XAF", "XCD", "XPF"))
+
+
+def currency_choices():
+    """(code, "USD – US dollar") in the visitor's language: the common ones, then all others by name."""
+    from core import formatting
+
+    def label(code):
+        return f"{code} – {formatting.currency_name(code)}"
+
+    others = sorted((code for code in currencies_in_use() if code not in COMMON_CURRENCIES),
+                    key=lambda code: formatting.sort_key(formatting.currency_name(code)))
+    return ([("", "—")] + [(code, label(code)) for code in COMMON_CURRENCIES]
+            + [(code, label(code)) for code in others])
+
+
 class SubmissionForm(forms.Form):
     """A commitment as an organisation submits it, in the visitor's language."""
 
@@ -96,9 +131,8 @@ class SubmissionForm(forms.Form):
         label=_("Other global goals or targets"), queryset=FrameworkTarget.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple, help_text=_("Up to three."))
     amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
-    currency = forms.RegexField(label=_("Currency"), regex=r"^[A-Za-z]{3}$", required=False, max_length=3,
-                                help_text=_("ISO code such as USD, EUR, XOF."),
-                                error_messages={"invalid": _("Enter a three-letter currency code such as USD.")})
+    currency = forms.ChoiceField(label=_("Currency"), required=False,
+                                 help_text=_("The currency of the amount, as your organisation announced it."))
     is_new_money = forms.BooleanField(label=_("This is new money (not announced before)"), required=False,
                                       initial=True)
     start_date = forms.DateField(label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -111,6 +145,7 @@ class SubmissionForm(forms.Form):
         self.fields["themes"].queryset = Theme.objects.filter(summit__in=summits).select_related("summit")
         self.fields["themes"].label_from_instance = lambda t: f"{t.title} ({t.summit.title})"
         self.fields["organisation_country"].choices = [("", "—")] + country_choices()
+        self.fields["currency"].choices = currency_choices()
 
     def clean(self):
         cleaned = super().clean()
@@ -260,3 +295,37 @@ class ReportForm(forms.ModelForm):
 
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+class ResubmissionForm(forms.Form):
+    """What a submitter may change when the reviewers send a commitment back: its text and figures."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 6}))
+    kind = forms.ChoiceField(label=_("Kind of commitment"), choices=CommitmentKind.choices)
+    amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
+    currency = forms.ChoiceField(label=_("Currency"), required=False)
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("A note for the reviewers (optional)"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, commitment, **kwargs):
+        suffix = (commitment.original_language or "en").replace("-", "_")
+        initial = {
+            "title": getattr(commitment, f"title_{suffix}") or commitment.title_en,
+            "summary": getattr(commitment, f"summary_{suffix}") or commitment.summary_en,
+            "kind": commitment.kind, "amount": commitment.amount, "currency": commitment.currency,
+            "start_date": commitment.start_date, "end_date": commitment.end_date,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["currency"].choices = currency_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        if cleaned.get("amount") is not None and not cleaned.get("currency"):
+            self.add_error("currency", _("Give the currency of the amount."))
+        return cleaned

@@ -323,6 +323,58 @@ def commitment_from_token(token):
     return Commitment.objects.get(pk=value["id"], review_state=ReviewState.PUBLISHED)
 
 
+EDIT_TOKEN_PURPOSE = "commitment-edit"
+EDIT_LINK_MAX_AGE = 60 * 60 * 24 * 90  # the submitter has three months to make the changes asked
+
+
+def edit_url(commitment, language=None):
+    """The signed link a submitter follows to change a commitment the reviewers sent back."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    token = make_token(EDIT_TOKEN_PURPOSE, {"id": commitment.pk})
+    with translation.override(language or commitment.contact_language or "en"):
+        path = reverse("announcements:edit", kwargs={"token": token})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def commitment_for_edit(token):
+    """The commitment an edit link is for (any state: the view says when there is nothing to change);
+    raises BadToken or Commitment.DoesNotExist."""
+    value = read_token(EDIT_TOKEN_PURPOSE, token, max_age=EDIT_LINK_MAX_AGE)
+    return Commitment.objects.select_related("summit", "lead_organisation").get(pk=value["id"])
+
+
+@transaction.atomic
+def resubmit_by_submitter(commitment, data):
+    """The submitter's changes to a commitment sent back for changes: it returns to review.
+
+    The texts go into the column of the submission's language (and English while English is only a
+    copy of it, as when it was submitted)."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    if commitment.review_state != ReviewState.CHANGES_REQUESTED:
+        raise ValidationError(_("This commitment is not waiting for your changes any more."))
+    suffix = (commitment.original_language or "en").replace("-", "_")
+    for field in ("title", "summary"):
+        english_is_copy = getattr(commitment, f"{field}_en") == getattr(commitment, f"{field}_{suffix}")
+        setattr(commitment, f"{field}_{suffix}", data[field])
+        if suffix != "en" and english_is_copy:
+            setattr(commitment, f"{field}_en", data[field])
+    for field in ("amount", "start_date", "end_date"):
+        setattr(commitment, field, data.get(field))
+    commitment.currency = (data.get("currency") or "").upper()
+    commitment.kind = data["kind"]
+    if "countries" in data:
+        commitment.countries = data.get("countries") or []
+    commitment.review_state = ReviewState.SUBMITTED
+    commitment.smart_warnings = smart_warnings(commitment, list(commitment.deliverables.all()))
+    commitment.full_clean()
+    commitment.save()
+    ReviewEvent.objects.create(commitment=commitment, action="resubmitted", comment=data.get("note", ""))
+    logger.info("commitment %s resubmitted by its submitter", commitment.reference)
+    return commitment
+
+
 def report_url(commitment, language=None):
     from django.urls import reverse
     from django.utils import translation

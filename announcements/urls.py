@@ -12,6 +12,7 @@ urlpatterns = [
     path("commitments/submit/", views.submit, name="submit"),
     path("commitments/submit/thanks/", views.submit_thanks, name="submit_thanks"),
     path("commitments/report/<str:token>/", views.report, name="report"),
+    path("commitments/edit/<str:token>/", views.edit, name="edit"),
     path("commitments/feed/rss/", feeds.CommitmentsFeed(), name="feed_rss"),
     path("commitments/feed/atom/", feeds.CommitmentsAtomFeed(), name="feed_atom"),
     path("commitments/reports/feed/rss/", feeds.ReportsFeed(), name="reports_feed_rss"),

@@ -5,6 +5,7 @@ import json
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -21,9 +22,9 @@ from summits.models import Organisation, Summit, Theme
 from core.ratelimits import limit
 from core.signing import BadToken
 
-from . import exports, geo, history, queries, services, sharing
-from .choices import ActivityStatus, CommitmentKind, Lifecycle, Light, Verification
-from .forms import DeliverableFormSet, FilterForm, ReportForm, SubmissionForm
+from . import emails, exports, geo, history, queries, services, sharing
+from .choices import ActivityStatus, CommitmentKind, Lifecycle, Light, ReviewState, Verification
+from .forms import DeliverableFormSet, FilterForm, ReportForm, ResubmissionForm, SubmissionForm
 from .models import Coalition, Commitment, FrameworkTarget
 
 PAGE_SIZE = 20
@@ -320,6 +321,7 @@ def submit(request):
                     suggested = services.suggested_targets(themes)
                     primary, secondary = (suggested[0], suggested[1:4]) if suggested else (None, [])
                 services.set_alignment(commitment, primary, secondary)
+                emails.send_received(commitment)  # in the same transaction: the outbox sends it after commit
             return redirect(reverse("announcements:submit_thanks") + f"?ref={commitment.reference}")
     return render(request, "announcements/submit.html", {"form": form, "formset": formset, "warnings": warnings})
 
@@ -385,4 +387,27 @@ def commitment_widget(request, reference):
     commitment = _published(reference)
     return render(request, "announcements/share/widget.html", {
         "commitment": commitment, "url": request.build_absolute_uri(commitment.get_absolute_url())})
+
+
+@limit("submit")
+def edit(request, token):
+    """The submitter's signed link to change a commitment the reviewers sent back; it returns to review."""
+    try:
+        commitment = services.commitment_for_edit(token)
+    except (BadToken, Commitment.DoesNotExist):
+        return render(request, "announcements/report_link_invalid.html", status=404)
+    waiting = commitment.review_state == ReviewState.CHANGES_REQUESTED
+    form = ResubmissionForm(request.POST if waiting and request.method == "POST" else None, commitment=commitment)
+    if waiting and request.method == "POST" and form.is_valid():
+        try:
+            services.resubmit_by_submitter(commitment, form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Thank you: your changes are sent to the organisers for review."))
+            return redirect(reverse("announcements:submit_thanks") + f"?ref={commitment.reference}")
+    last_request = commitment.events.filter(action="request_changes").order_by("-pk").first() if waiting else None
+    return render(request, "announcements/edit.html", {
+        "commitment": commitment, "form": form, "waiting": waiting,
+        "request_comment": last_request.comment if last_request else ""})
 

@@ -12,7 +12,7 @@ and ``ctx.save_file(name, content)``; what it returns (a JSON-ready dict) become
 Guarantees:
 - The worker task runs with ``acks_late`` and ``reject_on_worker_lost``; a thread writes a heartbeat
   every few seconds while the job runs, so a job whose worker died is noticed by :func:`reap` (celery
-  beat) within ``STALE_AFTER``: queued again while it has attempts left, else marked failed.
+  beat) within ``PLENARY_JOB_STALE_SECONDS``: queued again while it has attempts left, else marked failed.
 - A job is claimed atomically (queued → running), so a message delivered twice runs it once.
 - Who may see, download, retry or cancel a job is decided by :func:`can_access`: its owner, or a team
   member allowed the kind's action on the job's summit.
@@ -37,11 +37,17 @@ from .models import Job
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_SECONDS = 5
-STALE_AFTER = dt.timedelta(seconds=30)
 S = Job.State
 
 
+def heartbeat_seconds() -> float:
+    """How often a running job writes its heartbeat (PLENARY_JOB_HEARTBEAT_SECONDS, default 5)."""
+    return float(getattr(settings, "PLENARY_JOB_HEARTBEAT_SECONDS", 5))
+
+
+def stale_after() -> dt.timedelta:
+    """A running job silent this long lost its worker (PLENARY_JOB_STALE_SECONDS, default 30)."""
+    return dt.timedelta(seconds=float(getattr(settings, "PLENARY_JOB_STALE_SECONDS", 30)))
 class JobCancelled(Exception):
     """The job's owner asked to stop it."""
 
@@ -91,14 +97,11 @@ def start(kind: str, *, owner=None, summit=None, params: dict | None = None, tot
 
 
 def publish(job_id: int) -> bool:
+    """Ask a worker to run one job; never raises (the reaper queues again what could not be queued)."""
+    from . import broker
     from .tasks import run_job
 
-    try:
-        run_job.apply_async((job_id,), retry=False)
-        return True
-    except Exception as exc:  # broker down: reap() queues it again when the broker is back
-        logger.warning("job %s could not be queued (%s: %s); beat will retry", job_id, type(exc).__name__, exc)
-        return False
+    return broker.publish(run_job, (job_id,), what=f"job {job_id}")
 
 
 class JobContext:
@@ -149,7 +152,7 @@ class _Heartbeat(threading.Thread):
 
     def run(self):
         try:
-            while not self.stopped.wait(HEARTBEAT_SECONDS):
+            while not self.stopped.wait(heartbeat_seconds()):
                 Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
         finally:
             close_old_connections()
@@ -217,13 +220,14 @@ def _finish(job: Job, state: str, error: str = "", detail: str = ""):
 
 
 def reap(now=None) -> dict:
-    """Notice jobs whose worker died (no heartbeat for STALE_AFTER): queue them again or fail them.
+    """Notice jobs whose worker died (no heartbeat for PLENARY_JOB_STALE_SECONDS): queue them again or fail them.
 
     Also queues again jobs that never reached a worker (broker down when they were started).
     """
     now = now or timezone.now()
+    stale = stale_after()
     requeued = failed = republished = 0
-    for job in Job.objects.filter(state=S.RUNNING, heartbeat_at__lt=now - STALE_AFTER):
+    for job in Job.objects.filter(state=S.RUNNING, heartbeat_at__lt=now - stale):
         kind = _KINDS.get(job.kind)
         if kind and job.attempts < kind.max_attempts:
             if Job.objects.filter(pk=job.pk, state=S.RUNNING).update(state=S.QUEUED, heartbeat_at=None):
@@ -236,7 +240,7 @@ def reap(now=None) -> dict:
             ):
                 failed += 1
                 logger.error("job %s (%s): its worker stopped; marked failed", job.uuid, job.kind)
-    for job_id in Job.objects.filter(state=S.QUEUED, created_at__lt=now - STALE_AFTER,
+    for job_id in Job.objects.filter(state=S.QUEUED, created_at__lt=now - stale,
                                      started_at__isnull=True).values_list("pk", flat=True)[:200]:
         if publish(job_id):
             republished += 1

@@ -258,6 +258,8 @@ PLENARY_JOB_REAP_SECONDS = float(env("PLENARY_JOB_REAP_SECONDS", "15"))
 # Outbox rows younger than this are left to the request that is publishing them (beat's flush).
 PLENARY_OUTBOX_GRACE_SECONDS = float(env("PLENARY_OUTBOX_GRACE_SECONDS", "5"))
 PLENARY_OUTBOX_FLUSH_SECONDS = float(env("PLENARY_OUTBOX_FLUSH_SECONDS", "60"))
+# Spreadsheet imports above this many rows are previewed and applied by background jobs.
+PLENARY_IMPORT_INLINE_ROWS = int(env("PLENARY_IMPORT_INLINE_ROWS", "300"))
 CELERY_BEAT_SCHEDULE = {
     "core-flush-outbox": {"task": "core.flush_outbox", "schedule": PLENARY_OUTBOX_FLUSH_SECONDS},
     "core-reap-jobs": {"task": "core.reap_jobs", "schedule": PLENARY_JOB_REAP_SECONDS},

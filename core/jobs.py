@@ -109,6 +109,11 @@ class JobContext:
         self.job = job
         self.params = job.params
         self._last_write = 0.0
+        self.pending = False  # progress recorded inside a transaction, for the heartbeat thread to write
+        self.heartbeat_writes = False  # set when a heartbeat thread (its own connection) runs beside the work
+        from django.db import connection
+
+        self._outer_blocks = len(connection.atomic_blocks)
 
     def progress(self, done: int, total: int | None = None, message: str | None = None, *, force=False):
         """Record progress (throttled to a few writes a second); raises JobCancelled if asked to stop."""
@@ -122,6 +127,16 @@ class JobContext:
         now = time.monotonic()
         if force or now - self._last_write >= 0.3 or (self.job.total and done >= self.job.total):
             self._last_write = now
+            from django.db import connection
+
+            if self.heartbeat_writes and len(connection.atomic_blocks) > self._outer_blocks:
+                # Inside the work's transaction (an import, all or nothing) a write here would be
+                # invisible until the end and rolled back with it: the heartbeat thread, on its own
+                # connection, writes it instead.
+                self.pending = True
+                if Job.objects.filter(pk=self.job.pk, cancel_requested=True).exists():
+                    raise JobCancelled
+                return
             Job.objects.filter(pk=self.job.pk).update(
                 done=self.job.done, total=self.job.total, message=self.job.message, heartbeat_at=timezone.now()
             )
@@ -145,15 +160,28 @@ def _claim(job_id: int) -> Job | None:
 class _Heartbeat(threading.Thread):
     """Touches the job's heartbeat while the work runs (WeasyPrint may lay out for a minute)."""
 
-    def __init__(self, job_id):
+    def __init__(self, job_id, ctx=None):
         super().__init__(daemon=True, name=f"job-heartbeat-{job_id}")
         self.job_id = job_id
+        self.ctx = ctx
         self.stopped = threading.Event()
 
     def run(self):
+        import time
+
+        last = time.monotonic()
         try:
-            while not self.stopped.wait(heartbeat_seconds()):
-                Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
+            while not self.stopped.wait(min(heartbeat_seconds(), 1.0)):
+                ctx = self.ctx
+                if ctx is not None and ctx.pending:
+                    ctx.pending = False
+                    job = ctx.job
+                    Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(
+                        heartbeat_at=timezone.now(), done=job.done, total=job.total, message=job.message)
+                    last = time.monotonic()
+                elif time.monotonic() - last >= heartbeat_seconds():
+                    Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
+                    last = time.monotonic()
         finally:
             close_old_connections()
             from django.db import connection
@@ -168,10 +196,11 @@ def run(job_id: int) -> str:
         return "skipped"
     kind = get_kind(job.kind)
     # A thread's own database connection cannot see an in-memory SQLite test database.
-    heartbeat = _Heartbeat(job.pk) if not _in_memory_sqlite() else None
-    if heartbeat:
-        heartbeat.start()
     ctx = JobContext(job)
+    heartbeat = _Heartbeat(job.pk, ctx) if not _in_memory_sqlite() else None
+    if heartbeat:
+        ctx.heartbeat_writes = True
+        heartbeat.start()
     try:
         result = kind.run(ctx) or {}
     except JobCancelled:

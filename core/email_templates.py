@@ -50,7 +50,7 @@ def errors(text: str, placeholders, sample: dict | None = None) -> list[str]:
         elif token.token_type == TokenType.VAR:
             found.extend(_unknown(token.contents, placeholders))
         elif token.token_type == TokenType.TEXT and ("{{" in token.contents or "{%" in token.contents):
-            found.append(_("A placeholder or tag is not closed: write {{ name }} or {%% if … %%}."))
+            found.append(_("A placeholder or tag is not closed: write {{ name }} or %(tag)s.") % {"tag": "{% if … %}"})
     if found:
         return list(dict.fromkeys(found))
     try:

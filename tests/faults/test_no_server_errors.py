@@ -310,3 +310,16 @@ def test_no_public_form_or_query_answers_a_server_error(settings, capsys):
         slowest = ", ".join(f"{door} {total:.1f}s" for door, total in seconds.most_common(5))
         print(f"fuzz: slowest doors in total: {slowest}")
     assert sum(tally.values()) >= min(EXAMPLES, 100)
+
+
+@pytest.mark.parametrize("path", ["/en/commitments/", "/ar/commitments/export.json", "/en/commitments/export.csv",
+                                  "/api/v1/commitments/"])
+@pytest.mark.parametrize("name", ["theme", "organisation"])
+def test_registry_ids_beyond_any_database_integer_are_ignored(client, path, name):
+    """Found by the fuzzer: a 70-bit id in the registry filters overflowed SQLite's integers (500)."""
+    commitment = PublishedCommitmentFactory()
+    for value in (str(2**70), str(2**63), str(2**63 - 1), str(2**31)):
+        response = client.get(path, {name: value})
+        assert response.status_code == 200, (value, response.status_code)
+    listed = client.get("/api/v1/commitments/", {name: str(2**70)}).json()
+    assert [c["reference"] for c in listed["results"]] == [commitment.reference]  # the bad filter is dropped

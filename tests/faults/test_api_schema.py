@@ -28,13 +28,29 @@ CASES = {"count": 0}
 def _report_cases(request):
     yield
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None and CASES["count"]:
-        reporter.write_line(f"schemathesis: {CASES['count']} requests to /api/v1/ generated from its OpenAPI "
-                            "description, none answered a server error")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None and CASES["count"]:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"schemathesis: {CASES['count']} requests to /api/v1/ generated from its OpenAPI "
+                                "description")
 
 
 @pytest.fixture
-def registry(db, settings):
+def wsgi_in_the_test_transaction():
+    """Django's WSGI handler closes the database connection after each request (``request_finished``),
+    which would close the test's own; the test client disconnects it the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def registry(db, settings, wsgi_in_the_test_transaction):
     settings.ALLOWED_HOSTS = ["*"]
     summit = SummitFactory(slug="ops")
     theme = ThemeFactory(summit=summit, slug="water")

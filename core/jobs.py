@@ -173,15 +173,19 @@ class _Heartbeat(threading.Thread):
         try:
             while not self.stopped.wait(min(heartbeat_seconds(), 1.0)):
                 ctx = self.ctx
-                if ctx is not None and ctx.pending:
-                    ctx.pending = False
-                    job = ctx.job
-                    Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(
-                        heartbeat_at=timezone.now(), done=job.done, total=job.total, message=job.message)
-                    last = time.monotonic()
-                elif time.monotonic() - last >= heartbeat_seconds():
-                    Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
-                    last = time.monotonic()
+                try:
+                    if ctx is not None and ctx.pending:
+                        ctx.pending = False
+                        job = ctx.job
+                        Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(
+                            heartbeat_at=timezone.now(), done=job.done, total=job.total, message=job.message)
+                        last = time.monotonic()
+                    elif time.monotonic() - last >= heartbeat_seconds():
+                        Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
+                        last = time.monotonic()
+                except Exception as exc:  # a locked SQLite file, a database restart: try again next tick
+                    logger.warning("job %s: heartbeat not written (%s: %s)", self.job_id, type(exc).__name__, exc)
+                    close_old_connections()
         finally:
             close_old_connections()
             from django.db import connection

@@ -323,3 +323,18 @@ def test_registry_ids_beyond_any_database_integer_are_ignored(client, path, name
         assert response.status_code == 200, (value, response.status_code)
     listed = client.get("/api/v1/commitments/", {name: str(2**70)}).json()
     assert [c["reference"] for c in listed["results"]] == [commitment.reference]  # the bad filter is dropped
+
+
+def test_a_news_tag_with_a_nul_lists_the_tagged_news(client):
+    """Found by the fuzzer on PostgreSQL (which refuses NUL characters in a query): ``/en/news/?tag=%00``."""
+    home = cms.home_page(title="Home")
+    news = cms.news_index(home)
+    tagged = cms.news_page(news, title="Mangroves return", slug="mangroves")
+    tagged.tags.add("ocean")
+    tagged.save_revision().publish()
+    cms.news_page(news, title="Other news", slug="other")
+    for value in ("\x00", "oce\x00an", "ocean\x00"):
+        response = client.get("/en/news/", {"tag": value})
+        assert response.status_code == 200, value
+    soup = BeautifulSoup(client.get("/en/news/", {"tag": "oce\x00an"}).content, "html.parser")
+    assert "Mangroves return" in soup.get_text() and "Other news" not in soup.get_text()

@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A path with a NUL or another control character: 400 before anything queries the database with it.
+    "core.middleware.ControlCharactersMiddleware",
     # A Content-Security-Policy header on every response, cached pages and the admin included.
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -338,3 +338,14 @@ def test_a_news_tag_with_a_nul_lists_the_tagged_news(client):
         assert response.status_code == 200, value
     soup = BeautifulSoup(client.get("/en/news/", {"tag": "oce\x00an"}).content, "html.parser")
     assert "Mangroves return" in soup.get_text() and "Other news" not in soup.get_text()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/commitments/%00/", "/en/commitments/%00/", "/en/commitments/S%00X/",
+                                  "/en/registration/%00/", "/fr/summits/%00/register/", "/en/no-such-page%00/",
+                                  "/admin/pages/%01/", "/en/calendar/o%1fps.ics"])
+def test_a_path_with_a_control_character_is_a_bad_request(client, path):
+    """Found by the fuzzer on PostgreSQL: a NUL in a path reached the database (reference lookups, Wagtail's
+    redirects) and answered 500."""
+    PublishedCommitmentFactory()
+    response = client.get(path)
+    assert response.status_code == 400

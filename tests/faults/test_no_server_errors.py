@@ -113,14 +113,16 @@ def page_urls(world):
 def query_doors(world):
     """GET doors and the parameters they read (beyond those their pages' forms show)."""
     c = world["commitment"]
-    registry = ["q", "summit", "theme", "kind", "country", "org_kind", "status", "light", "coalition",
-                "organisation", "sort", "page"]
+    registry = ["q", "summit", "theme", "target", "kind", "country", "org_kind", "status", "light", "lifecycle",
+                "verification", "coalition", "organisation", "sort", "page"]
     doors = [
         ("/{lang}/search/", ["q", "page"]),
         ("/{lang}/ops/programme/", ["theme", "room", "kind", "language", "day"]),
         ("/{lang}/commitments/", registry),
         ("/{lang}/commitments/export.csv", registry),
         ("/{lang}/commitments/export.json", registry),
+        ("/{lang}/commitments/iati-activities.xml", registry),
+        ("/{lang}/commitments/{reference}/widget/", ["x"]),
         ("/{lang}/commitments/feed/rss/", registry),
         ("/{lang}/commitments/feed/atom/", registry),
         ("/{lang}/letters/verify/", ["code"]),
@@ -138,6 +140,7 @@ def query_doors(world):
         ("/{lang}/calendar/ops/{slug}.ics", ["x"]),
         ("/api/v1/commitments/", registry + ["page_size"]),
         ("/api/v1/commitments/{reference}/", ["x"]),
+        ("/api/v1/frameworks/", ["x", "framework", "q"]),
     ]
     known = {"token": world["manage"].split("/")[3], "reference": c.reference, "id": str(c.lead_organisation_id),
              "slug": "ops"}

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.text import MAX_ID
 from summits.choices import OrganisationKind
 from summits.models import Organisation, Summit, Theme
 from summits.queries import public_summits
@@ -29,7 +30,7 @@ class FilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     summit = forms.SlugField(label=_("Summit"), required=False)
-    theme = forms.IntegerField(label=_("Theme"), required=False, min_value=1)
+    theme = forms.IntegerField(label=_("Theme"), required=False, min_value=1, max_value=MAX_ID)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "")] + CommitmentKind.choices)
     country = forms.CharField(label=_("Country"), required=False, max_length=2)
     org_kind = forms.ChoiceField(label=_("Organisation kind"), required=False,
@@ -42,7 +43,7 @@ class FilterForm(forms.Form):
     coalition = forms.SlugField(label=_("Coalition"), required=False)
     target = forms.RegexField(label=_("Global goal or target"), required=False, max_length=20,
                               regex=r"^(GBF|SDG)-[A-Z0-9]{1,4}$")
-    organisation = forms.IntegerField(label=_("Organisation"), required=False, min_value=1)
+    organisation = forms.IntegerField(label=_("Organisation"), required=False, min_value=1, max_value=MAX_ID)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False,
         choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")), ("amount", _("Largest amount")),

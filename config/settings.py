@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A path with a NUL or another control character: 400 before anything queries the database with it.
+    "core.middleware.ControlCharactersMiddleware",
     # A Content-Security-Policy header on every response, cached pages and the admin included.
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -246,9 +248,23 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_TIMEOUT = float(env("CELERY_BROKER_CONNECTION_TIMEOUT", "2"))
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 0}
 CELERY_TASK_PUBLISH_RETRY = False
+# After a failed publish a process stops trying for this long (core.broker): one request pays the
+# timeout, the next ones answer at once, and beat queues what waited in the outbox or jobs table.
+PLENARY_BROKER_RETRY_SECONDS = float(env("PLENARY_BROKER_RETRY_SECONDS", "15"))
+# A running job writes a heartbeat every PLENARY_JOB_HEARTBEAT_SECONDS; one silent for
+# PLENARY_JOB_STALE_SECONDS lost its worker (killed, machine gone) and beat's reaper, every
+# PLENARY_JOB_REAP_SECONDS, queues it again or marks it failed (with a retry button).
+PLENARY_JOB_HEARTBEAT_SECONDS = float(env("PLENARY_JOB_HEARTBEAT_SECONDS", "5"))
+PLENARY_JOB_STALE_SECONDS = float(env("PLENARY_JOB_STALE_SECONDS", "30"))
+PLENARY_JOB_REAP_SECONDS = float(env("PLENARY_JOB_REAP_SECONDS", "15"))
+# Outbox rows younger than this are left to the request that is publishing them (beat's flush).
+PLENARY_OUTBOX_GRACE_SECONDS = float(env("PLENARY_OUTBOX_GRACE_SECONDS", "5"))
+PLENARY_OUTBOX_FLUSH_SECONDS = float(env("PLENARY_OUTBOX_FLUSH_SECONDS", "60"))
+# Spreadsheet imports above this many rows are previewed and applied by background jobs.
+PLENARY_IMPORT_INLINE_ROWS = int(env("PLENARY_IMPORT_INLINE_ROWS", "300"))
 CELERY_BEAT_SCHEDULE = {
-    "core-flush-outbox": {"task": "core.flush_outbox", "schedule": 60},
-    "core-reap-jobs": {"task": "core.reap_jobs", "schedule": 15},
+    "core-flush-outbox": {"task": "core.flush_outbox", "schedule": PLENARY_OUTBOX_FLUSH_SECONDS},
+    "core-reap-jobs": {"task": "core.reap_jobs", "schedule": PLENARY_JOB_REAP_SECONDS},
     "core-purge-jobs": {"task": "core.purge_jobs", "schedule": 60 * 60},
 }
 # Files made by jobs (badge sheets, letters with passport numbers, import reports) are deleted

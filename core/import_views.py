@@ -13,10 +13,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect, render
+from types import SimpleNamespace
+
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import importing
+from . import import_jobs, importing
+from .models import Job
 
 
 class ImportForm(forms.Form):
@@ -55,6 +59,14 @@ def import_upload(request, kind):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             content = upload.read()
+            rows = importing.estimate_rows(content, upload.name)
+            if rows > import_jobs.inline_rows():
+                # Too long for a web request: preview it in a job, with a progress bar.
+                token = f"{uuid.uuid4().hex}{importing.extension(upload.name)}"
+                default_storage.save(import_jobs.stored_path(token), ContentFile(content))
+                job = import_jobs.start(kind, token=token, dry_run=True, user=request.user,
+                                        language=translation.get_language(), rows=rows)
+                return redirect("plenary_job", job_id=job.uuid.hex)
             try:
                 dataset = importing.read_dataset(content, upload.name)
             except importing.ImportFileError as exc:
@@ -83,6 +95,11 @@ def import_confirm(request, kind):
         return redirect("plenary_import_upload", kind=kind.name)
     with default_storage.open(f"imports/{token}", "rb") as handle:
         content = handle.read()
+    rows = importing.estimate_rows(content, token)
+    if rows > import_jobs.inline_rows():
+        job = import_jobs.start(kind, token=token, dry_run=False, user=request.user,
+                                language=translation.get_language(), rows=rows)
+        return redirect("plenary_job", job_id=job.uuid.hex)
     default_storage.delete(f"imports/{token}")
     dataset = importing.read_dataset(content, token)
     report = importing.run_import(kind, dataset, dry_run=False, user=request.user)
@@ -97,3 +114,29 @@ def import_confirm(request, kind):
     return render(
         request, "core/admin/import_upload.html", {"kind": kind, "form": ImportForm(), "report": report}
     )
+
+
+def import_preview(request, kind, job_id):
+    """The preview (or the errors) a background import job found; only its owner may confirm it."""
+    kind = _kind_or_404(request, kind)
+    try:
+        key = uuid.UUID(hex=str(job_id))
+    except ValueError:
+        raise Http404 from None
+    job = Job.objects.filter(uuid=key, kind=import_jobs.job_kind_name(kind.name), owner=request.user,
+                             state=Job.State.SUCCEEDED).first()
+    if job is None or not job.result:
+        raise Http404
+    result = job.result
+    report = SimpleNamespace(
+        errors=result["errors"], totals=result["totals"], headers=result["headers"],
+        rows=[tuple(row) for row in result["preview"]],
+    )
+    token = None
+    if result["ok"] and result["dry_run"] and default_storage.exists(import_jobs.stored_path(result.get("token", ""))):
+        token = result["token"]
+    return render(request, "core/admin/import_upload.html", {
+        "kind": kind, "form": ImportForm(), "report": report, "token": token, "job": job,
+        "shown_rows": len(report.rows), "total_rows": result["rows"],
+        "more_errors": max(result["error_count"] - len(report.errors), 0),
+    })

@@ -56,6 +56,9 @@ def register(kind: ImportKind):
     if not issubclass(kind.resource_class, RowPermissionsMixin):
         raise TypeError(f"import kind {kind.name!r}: its resource must authorise each row (RowPermissionsMixin)")
     _REGISTRY[kind.name] = kind
+    from . import import_jobs
+
+    import_jobs.register_job_kind(kind)
     return kind
 
 
@@ -198,8 +201,61 @@ def _column_for(resource, attribute):
     return attribute
 
 
-def run_import(kind: ImportKind, dataset: tablib.Dataset, *, dry_run: bool, user=None) -> ImportReport:
-    """Import every row or none. Returns a report with per-row actions or errors."""
+def estimate_rows(content: bytes, filename: str) -> int:
+    """About how many data rows a file holds, without importing it (to choose between the request
+    and a background job); never raises (an unreadable file counts as small and fails its preview)."""
+    suffix = PurePath(filename).suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(io.BytesIO(content), read_only=True)
+            try:
+                return max((workbook.active.max_row or 1) - 1, 0)
+            finally:
+                workbook.close()
+        if suffix == ".json":
+            rows = json.loads(content.decode("utf-8-sig"))
+            return len(rows) if isinstance(rows, list) else 0
+        return max(content.strip().count(b"\n"), 0)  # a quoted cell with line breaks only over-counts
+    except Exception:
+        return 0
+
+
+def _chunks(dataset: tablib.Dataset, size: int):
+    for start in range(0, len(dataset), size):
+        part = tablib.Dataset(headers=dataset.headers)
+        for row in dataset[start:start + size]:
+            part.append(row)
+        yield start, part
+
+
+def _collect(report, resource, result, part, offset):
+    for invalid in result.invalid_rows:
+        for attr, messages_ in invalid.error_dict.items():
+            column = "" if attr == NON_FIELD_ERRORS else _column_for(resource, attr)
+            for message in messages_:
+                report.errors.append(RowError(offset + invalid.number + 1, column, message))
+    for number, errors in result.row_errors():
+        for error in errors:
+            report.errors.append(RowError(offset + number + 1, "", str(error.error)))
+    for error in result.base_errors:
+        report.errors.append(RowError(1, "", str(error.error)))
+    for index, row_result in enumerate(result.rows):
+        action = row_result.import_type
+        if action in report.totals:
+            report.totals[action] += 1
+        report.rows.append((offset + index + 2, action, list(part[index])))
+
+
+def run_import(kind: ImportKind, dataset: tablib.Dataset, *, dry_run: bool, user=None, progress=None,
+               chunk_size: int = 250) -> ImportReport:
+    """Import every row or none. Returns a report with per-row actions or errors.
+
+    With ``progress`` (a job's ``ctx.progress(done, total)``) the rows go through the resource in
+    chunks, each followed by a progress call, all inside one transaction that is rolled back on any
+    error or for a preview: the same all-or-nothing, with a progress bar.
+    """
     resource = kind.resource(user)
     report = ImportReport(kind=kind, dry_run=dry_run, headers=list(dataset.headers))
     expected = set(kind.columns)
@@ -210,27 +266,18 @@ def run_import(kind: ImportKind, dataset: tablib.Dataset, *, dry_run: bool, user
                      % {"unknown": ", ".join(unknown), "expected": ", ".join(kind.columns)})
         )
         return report
+    parts = [(0, dataset)] if progress is None else list(_chunks(dataset, chunk_size))
     try:
         with transaction.atomic():
-            result = resource.import_data(
-                dataset, dry_run=dry_run, raise_errors=False, use_transactions=True,
-                rollback_on_validation_errors=True, collect_failed_rows=True, user=user,
-            )
-            for invalid in result.invalid_rows:
-                for attr, messages_ in invalid.error_dict.items():
-                    column = "" if attr == NON_FIELD_ERRORS else _column_for(resource, attr)
-                    for message in messages_:
-                        report.errors.append(RowError(invalid.number + 1, column, message))
-            for number, errors in result.row_errors():
-                for error in errors:
-                    report.errors.append(RowError(number + 1, "", str(error.error)))
-            for error in result.base_errors:
-                report.errors.append(RowError(1, "", str(error.error)))
-            for index, row_result in enumerate(result.rows):
-                action = row_result.import_type
-                if action in report.totals:
-                    report.totals[action] += 1
-                report.rows.append((index + 2, action, list(dataset[index])))
+            for offset, part in parts:
+                # In chunks, each one is written (inside the outer transaction) so the next sees it.
+                result = resource.import_data(
+                    part, dry_run=dry_run if progress is None else False, raise_errors=False,
+                    use_transactions=True, rollback_on_validation_errors=True, collect_failed_rows=True, user=user,
+                )
+                _collect(report, resource, result, part, offset)
+                if progress is not None:
+                    progress(offset + len(part), len(dataset))
             if report.errors or dry_run:
                 raise _Rollback
     except _Rollback:

@@ -12,7 +12,7 @@ and ``ctx.save_file(name, content)``; what it returns (a JSON-ready dict) become
 Guarantees:
 - The worker task runs with ``acks_late`` and ``reject_on_worker_lost``; a thread writes a heartbeat
   every few seconds while the job runs, so a job whose worker died is noticed by :func:`reap` (celery
-  beat) within ``STALE_AFTER``: queued again while it has attempts left, else marked failed.
+  beat) within ``PLENARY_JOB_STALE_SECONDS``: queued again while it has attempts left, else marked failed.
 - A job is claimed atomically (queued → running), so a message delivered twice runs it once.
 - Who may see, download, retry or cancel a job is decided by :func:`can_access`: its owner, or a team
   member allowed the kind's action on the job's summit.
@@ -37,11 +37,17 @@ from .models import Job
 
 logger = logging.getLogger(__name__)
 
-HEARTBEAT_SECONDS = 5
-STALE_AFTER = dt.timedelta(seconds=30)
 S = Job.State
 
 
+def heartbeat_seconds() -> float:
+    """How often a running job writes its heartbeat (PLENARY_JOB_HEARTBEAT_SECONDS, default 5)."""
+    return float(getattr(settings, "PLENARY_JOB_HEARTBEAT_SECONDS", 5))
+
+
+def stale_after() -> dt.timedelta:
+    """A running job silent this long lost its worker (PLENARY_JOB_STALE_SECONDS, default 30)."""
+    return dt.timedelta(seconds=float(getattr(settings, "PLENARY_JOB_STALE_SECONDS", 30)))
 class JobCancelled(Exception):
     """The job's owner asked to stop it."""
 
@@ -91,14 +97,11 @@ def start(kind: str, *, owner=None, summit=None, params: dict | None = None, tot
 
 
 def publish(job_id: int) -> bool:
+    """Ask a worker to run one job; never raises (the reaper queues again what could not be queued)."""
+    from . import broker
     from .tasks import run_job
 
-    try:
-        run_job.apply_async((job_id,), retry=False)
-        return True
-    except Exception as exc:  # broker down: reap() queues it again when the broker is back
-        logger.warning("job %s could not be queued (%s: %s); beat will retry", job_id, type(exc).__name__, exc)
-        return False
+    return broker.publish(run_job, (job_id,), what=f"job {job_id}")
 
 
 class JobContext:
@@ -106,6 +109,11 @@ class JobContext:
         self.job = job
         self.params = job.params
         self._last_write = 0.0
+        self.pending = False  # progress recorded inside a transaction, for the heartbeat thread to write
+        self.heartbeat_writes = False  # set when a heartbeat thread (its own connection) runs beside the work
+        from django.db import connection
+
+        self._outer_blocks = len(connection.atomic_blocks)
 
     def progress(self, done: int, total: int | None = None, message: str | None = None, *, force=False):
         """Record progress (throttled to a few writes a second); raises JobCancelled if asked to stop."""
@@ -119,6 +127,16 @@ class JobContext:
         now = time.monotonic()
         if force or now - self._last_write >= 0.3 or (self.job.total and done >= self.job.total):
             self._last_write = now
+            from django.db import connection
+
+            if self.heartbeat_writes and len(connection.atomic_blocks) > self._outer_blocks:
+                # Inside the work's transaction (an import, all or nothing) a write here would be
+                # invisible until the end and rolled back with it: the heartbeat thread, on its own
+                # connection, writes it instead.
+                self.pending = True
+                if Job.objects.filter(pk=self.job.pk, cancel_requested=True).exists():
+                    raise JobCancelled
+                return
             Job.objects.filter(pk=self.job.pk).update(
                 done=self.job.done, total=self.job.total, message=self.job.message, heartbeat_at=timezone.now()
             )
@@ -142,15 +160,32 @@ def _claim(job_id: int) -> Job | None:
 class _Heartbeat(threading.Thread):
     """Touches the job's heartbeat while the work runs (WeasyPrint may lay out for a minute)."""
 
-    def __init__(self, job_id):
+    def __init__(self, job_id, ctx=None):
         super().__init__(daemon=True, name=f"job-heartbeat-{job_id}")
         self.job_id = job_id
+        self.ctx = ctx
         self.stopped = threading.Event()
 
     def run(self):
+        import time
+
+        last = time.monotonic()
         try:
-            while not self.stopped.wait(HEARTBEAT_SECONDS):
-                Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
+            while not self.stopped.wait(min(heartbeat_seconds(), 1.0)):
+                ctx = self.ctx
+                try:
+                    if ctx is not None and ctx.pending:
+                        ctx.pending = False
+                        job = ctx.job
+                        Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(
+                            heartbeat_at=timezone.now(), done=job.done, total=job.total, message=job.message)
+                        last = time.monotonic()
+                    elif time.monotonic() - last >= heartbeat_seconds():
+                        Job.objects.filter(pk=self.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
+                        last = time.monotonic()
+                except Exception as exc:  # a locked SQLite file, a database restart: try again next tick
+                    logger.warning("job %s: heartbeat not written (%s: %s)", self.job_id, type(exc).__name__, exc)
+                    close_old_connections()
         finally:
             close_old_connections()
             from django.db import connection
@@ -165,10 +200,11 @@ def run(job_id: int) -> str:
         return "skipped"
     kind = get_kind(job.kind)
     # A thread's own database connection cannot see an in-memory SQLite test database.
-    heartbeat = _Heartbeat(job.pk) if not _in_memory_sqlite() else None
-    if heartbeat:
-        heartbeat.start()
     ctx = JobContext(job)
+    heartbeat = _Heartbeat(job.pk, ctx) if not _in_memory_sqlite() else None
+    if heartbeat:
+        ctx.heartbeat_writes = True
+        heartbeat.start()
     try:
         result = kind.run(ctx) or {}
     except JobCancelled:
@@ -217,13 +253,14 @@ def _finish(job: Job, state: str, error: str = "", detail: str = ""):
 
 
 def reap(now=None) -> dict:
-    """Notice jobs whose worker died (no heartbeat for STALE_AFTER): queue them again or fail them.
+    """Notice jobs whose worker died (no heartbeat for PLENARY_JOB_STALE_SECONDS): queue them again or fail them.
 
     Also queues again jobs that never reached a worker (broker down when they were started).
     """
     now = now or timezone.now()
+    stale = stale_after()
     requeued = failed = republished = 0
-    for job in Job.objects.filter(state=S.RUNNING, heartbeat_at__lt=now - STALE_AFTER):
+    for job in Job.objects.filter(state=S.RUNNING, heartbeat_at__lt=now - stale):
         kind = _KINDS.get(job.kind)
         if kind and job.attempts < kind.max_attempts:
             if Job.objects.filter(pk=job.pk, state=S.RUNNING).update(state=S.QUEUED, heartbeat_at=None):
@@ -236,7 +273,7 @@ def reap(now=None) -> dict:
             ):
                 failed += 1
                 logger.error("job %s (%s): its worker stopped; marked failed", job.uuid, job.kind)
-    for job_id in Job.objects.filter(state=S.QUEUED, created_at__lt=now - STALE_AFTER,
+    for job_id in Job.objects.filter(state=S.QUEUED, created_at__lt=now - stale,
                                      started_at__isnull=True).values_list("pk", flat=True)[:200]:
         if publish(job_id):
             republished += 1

@@ -1,9 +1,29 @@
 """Request middleware of the ground floor."""
 
+import re
+
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class ControlCharactersMiddleware:
+    """A path holding a control character (``/api/v1/commitments/%00/``) is a bad request, answered before
+    any view, cache or redirect lookup reaches the database with it (PostgreSQL refuses NUL: a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _CONTROL.search(request.path_info):
+            from django.views.defaults import bad_request
+
+            return bad_request(request, exception=None)
+        return self.get_response(request)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

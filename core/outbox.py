@@ -92,15 +92,10 @@ def enqueue(*, to: str, kind: str, language: str = "en", summit=None, target=Non
 
 def publish(email_id: int) -> bool:
     """Ask a worker to send one email; never raises (beat retries what could not be queued)."""
+    from . import broker
     from .tasks import send_outbox_email
 
-    try:
-        send_outbox_email.apply_async((email_id,), retry=False)
-        return True
-    except Exception as exc:  # broker down or unreachable: the row stays queued for flush()
-        logger.warning("outbox: could not queue email %s (%s: %s); beat will retry", email_id,
-                       type(exc).__name__, exc)
-        return False
+    return broker.publish(send_outbox_email, (email_id,), what=f"email {email_id}")
 
 
 def _claim(email_id: int):
@@ -185,9 +180,9 @@ def flush(now=None, limit: int = 500) -> int:
     if released:
         logger.warning("outbox: %d email(s) were left sending by a stopped worker; queued again", released)
     # Rows younger than a few seconds are still being published by their own request.
+    grace = dt.timedelta(seconds=float(getattr(settings, "PLENARY_OUTBOX_GRACE_SECONDS", 5)))
     due = list(
-        OutboxEmail.objects.filter(status=S.QUEUED, next_attempt_at__lte=now,
-                                   created_at__lte=now - dt.timedelta(seconds=5))
+        OutboxEmail.objects.filter(status=S.QUEUED, next_attempt_at__lte=now, created_at__lte=now - grace)
         .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit]
     )
     queued = sum(1 for pk in due if publish(pk))

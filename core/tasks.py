@@ -3,7 +3,7 @@
 from celery import shared_task
 
 
-@shared_task(name="core.send_outbox_email", acks_late=True, ignore_result=True)
+@shared_task(name="core.send_outbox_email", acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def send_outbox_email(email_id):
     from . import outbox
 

@@ -27,6 +27,11 @@ def clean_query(value, max_length: int = 200) -> str:
     return clean_text(clean_text(value, max_length * 2).translate(_QUOTES), max_length)
 
 
+# The largest id a database column can hold (64-bit signed): a form's id field above it is invalid
+# rather than an OverflowError in the query (SQLite) found by the fuzzer.
+MAX_ID = 2**63 - 1
+
+
 def parse_id(value) -> int | None:
     """A database id typed in a URL or a form (``"42"``), or None for anything else ("abc", "-1", 10**30)."""
     text = str(value if value is not None else "").strip()

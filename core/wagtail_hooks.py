@@ -74,6 +74,8 @@ def register_import_urls():
         path("plenary/import/", import_views.import_choose, name="plenary_import"),
         path("plenary/import/<str:kind>/", import_views.import_upload, name="plenary_import_upload"),
         path("plenary/import/<str:kind>/confirm/", import_views.import_confirm, name="plenary_import_confirm"),
+        path("plenary/import/<str:kind>/preview/<str:job_id>/", import_views.import_preview,
+             name="plenary_import_preview"),
     ]
 
 

@@ -33,8 +33,9 @@ class RegistrationsConfig(AppConfig):
         from .emails import render_outbox_email
 
         documents.connect_public_pdf_cache()
+        # A batch only renders a file: if its worker dies, the reaper runs it once more.
         jobs.register(documents.JOB_KIND, documents.run_batch_job, label=_("Badges and letters"),
-                      action="registrations.documents")
+                      action="registrations.documents", max_attempts=2)
         from . import messages
 
         jobs.register(messages.JOB_KIND, messages.run_send_job, label=_("Message to participants"),

@@ -9,7 +9,7 @@ used and the failure is noted on the outbox row.
 import logging
 
 from django.conf import settings
-from django.template import Context, Template
+from core import email_templates
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -130,8 +130,8 @@ def render_email(registration, kind, extra=None):
         custom = EmailTemplate.objects.filter(summit_id=registration.summit_id, kind=kind, language=language).first()
         if custom is not None:
             try:
-                subject = Template(custom.subject).render(Context(ctx, autoescape=False))
-                body = Template(custom.body).render(Context(ctx, autoescape=False))
+                subject = email_templates.render(custom.subject, ctx)
+                body = email_templates.render(custom.body, ctx)
             except Exception as exc:  # a broken organiser template never stops the email
                 logger.warning("email template %s failed (%s); default wording used", custom.pk, exc)
                 note = f"custom template failed ({type(exc).__name__}: {exc}); default wording used"

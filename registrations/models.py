@@ -271,6 +271,22 @@ class EmailTemplate(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} ({self.language})"
 
+    PLACEHOLDERS = ("name", "reference", "summit", "status", "position", "reason", "manage_url", "session")
+
+    def clean(self):
+        """A wording that cannot be rendered is refused here, not found out when an email fails."""
+        from django.core.exceptions import ValidationError
+
+        from core import email_templates
+
+        problems = {}
+        for field in ("subject", "body"):
+            found = email_templates.errors(getattr(self, field) or "", self.PLACEHOLDERS)
+            if found:
+                problems[field] = found
+        if problems:
+            raise ValidationError(problems)
+
 
 class Message(models.Model):
     """An organiser's email to participants (all, or a filtered set), written in several languages.

@@ -229,6 +229,8 @@ RULES: dict[str, Rule] = {
     "plenary_import": Rule(("programme.change", "directory.change", "registrations.change", "commitments.change")),
     "plenary_import_upload": Rule(("directory.change",), fill={"kind": "organisations"}, shared=True),
     "plenary_import_confirm": Rule(("directory.change",), fill={"kind": "organisations"}, shared=True),
+    # a large import's preview: only the job's owner (B's job here refuses everyone of A)
+    "plenary_import_preview": Rule(("directory.change",), fill={"kind": "organisations", "job_id": "job"}),
 
     # --- Registrations ------------------------------------------------------------------------------------------
     "registrations_participants": Rule(REGISTRATIONS, query="?summit={summit}"),

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_countries import countries
 
-from core import workspace
+from core import outbox, workspace
 from core.permissions import can, can_on, summits_for
+from core.text import parse_id
 from summits.choices import OrganisationKind
 
 from . import services
@@ -188,6 +189,15 @@ def registration_detail(request, pk):
         if not can_on(request.user, "registrations.change", registration):
             raise PermissionDenied
         action = request.POST.get("action", "")
+        if action == "resend_email":
+            # Only an email about this registration can be sent again from its page.
+            email = outbox.for_target(registration).filter(pk=parse_id(request.POST.get("email"))).first()
+            if email is None or not email.to:
+                raise Http404
+            outbox.resend(email, by=request.user)
+            messages.success(request, _("The email “%(subject)s” is queued again for %(to)s.") % {
+                "subject": email.subject or outbox.kind_label(email.kind), "to": email.to})
+            return redirect("registrations_participant", pk=registration.pk)
         try:
             services.change_status(registration.pk, action, actor=request.user, reason=request.POST.get("reason", ""))
             messages.success(request, _("%(reference)s: done.") % {"reference": registration.reference})
@@ -199,6 +209,8 @@ def registration_detail(request, pk):
         "audit": registration.audit.select_related("actor").order_by("-at", "-pk"),
         "bookings": registration.bookings.select_related("session"),
         "actions": ACTIONS,
+        "emails": [(email, outbox.kind_label(email.kind)) for email in outbox.for_target(registration).order_by("-created_at", "-pk")[:100]],
+        "can_change": can_on(request.user, "registrations.change", registration),
     })
 
 

@@ -326,3 +326,30 @@ def test_anonymisation_is_scheduled_nightly(settings):
 
 def test_registrations_cannot_be_added_bypassing_the_form(client, staff):
     assert denied(client.get(reverse("registrations_registration:add")))
+
+
+def test_a_participants_page_lists_their_emails_and_sends_one_again(client, staff, summit, committed):
+    from core import outbox
+    from core.models import OutboxEmail
+
+    registration = RegistrationFactory(summit=summit, email="amina@example.org")
+    other = RegistrationFactory(summit=summit, email="someone@example.org")
+    with committed():
+        outbox.enqueue(to="amina@example.org", kind="registrations.received", language="fr", summit=summit.pk,
+                       target=registration, subject="Inscription reçue", body="Bonjour")
+        foreign = outbox.enqueue(to="someone@example.org", kind="registrations.received", language="en",
+                                 summit=summit.pk, target=other, subject="Received", body="Hello")
+    page = client.get(f"/admin/registrations/participants/{registration.pk}/")
+    [(email, _label)] = page.context["emails"]
+    assert (email.to, email.status) == ("amina@example.org", "sent")
+    assert "Inscription reçue" in page.content.decode() and "Received" not in page.content.decode()
+
+    with committed():
+        response = client.post(f"/admin/registrations/participants/{registration.pk}/",
+                               {"action": "resend_email", "email": email.pk})
+    assert response.status_code == 302
+    assert OutboxEmail.objects.filter(target_id=registration.pk, to="amina@example.org").count() == 2
+    # another registration's email cannot be sent again from this page
+    assert client.post(f"/admin/registrations/participants/{registration.pk}/",
+                       {"action": "resend_email", "email": foreign.pk}).status_code == 404
+    assert OutboxEmail.objects.filter(to="someone@example.org").count() == 1

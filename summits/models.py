@@ -348,6 +348,11 @@ class Session(SlugFromTitleMixin, ClusterableModel):
     def local_end_text(self):
         return self.local_end.strftime("%Y-%m-%d %H:%M")
 
+    @property
+    def languages_text(self):
+        """The floor languages as the import reads them ("en, fr")."""
+        return ", ".join(self.languages or [])
+
 
 class SessionSpeaker(models.Model):
     session = ParentalKey(Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="speaker_roles")

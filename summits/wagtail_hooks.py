@@ -16,6 +16,7 @@ from . import services
 from .admin_forms import SessionAdminForm, SummitScopedForm, translated_tabs
 from .copy_views import SummitCopyView
 from .models import Organisation, Room, Session, Speaker, Summit, Theme
+from .resources import translated_columns
 
 
 def export_headings(columns, **renamed):
@@ -32,7 +33,8 @@ class OrganisationViewSet(PlenaryViewSet):
     add_to_admin_menu = False
     list_display = ["name", "acronym", "kind", "country", "accepted"]
     list_filter = ["accepted", "kind", "country"]
-    list_export = ["name_en", "name_fr", "acronym", "kind", "country", "website"]
+    # The import's columns, every language included: an exported sheet goes to translators and back.
+    list_export = [*translated_columns("name"), "acronym", "kind", "country", "website"]
     export_headings = export_headings(list_export, name_en="name")
     export_filename = "organisations"
     search_fields = ["name", "name_fr", "acronym"]
@@ -108,7 +110,7 @@ class ThemeViewSet(ScopedViewSet):
     icon = "tag"
     list_display = ["title", "summit", "sort_order"]
     list_filter = ["summit"]
-    list_export = ["summit_slug", "slug", "title_en", "title_fr", "colour", "sort_order"]
+    list_export = ["summit_slug", "slug", *translated_columns("title", "description"), "colour", "sort_order"]
     export_headings = export_headings(list_export, summit_slug="summit")
     export_filename = "themes"
     search_fields = ["title", "title_fr", "slug"]
@@ -127,7 +129,7 @@ class RoomViewSet(ScopedViewSet):
     icon = "home"
     list_display = ["name", "summit", "capacity", "accessible"]
     list_filter = ["summit", "accessible"]
-    list_export = ["summit_slug", "name_en", "name_fr", "location_en", "capacity", "accessible"]
+    list_export = ["summit_slug", *translated_columns("name", "location"), "capacity", "accessible"]
     export_headings = export_headings(list_export, summit_slug="summit", name_en="name")
     export_filename = "rooms"
     search_fields = ["name", "name_fr"]
@@ -166,12 +168,12 @@ class SessionViewSet(ScopedViewSet):
     list_display = ["title", "summit", "kind", "theme", "room", "local_start_display"]
     list_filter = ["summit", "kind", "theme", "room", "is_published"]
     list_export = [
-        "summit_slug", "slug", "title_en", "title_fr", "kind", "theme_slug", "room_name",
-        "local_start_text", "local_end_text", "capacity",
+        "summit_slug", "slug", *translated_columns("title", "description"), "kind", "theme_slug", "room_name",
+        "local_start_text", "local_end_text", "capacity", "languages_text", "is_published",
     ]
     export_headings = export_headings(
         list_export, summit_slug="summit", theme_slug="theme", room_name="room",
-        local_start_text="start", local_end_text="end",
+        local_start_text="start", local_end_text="end", languages_text="languages",
     )
     export_filename = "sessions"
     search_fields = ["title", "title_fr", "slug"]

@@ -95,3 +95,26 @@ def _rows(body, fmt):
         return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     sheet = load_workbook(io.BytesIO(body), read_only=True).active
     return [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("/admin/summits/sessions/", "sessions"), ("/admin/summits/themes/", "themes"), ("/admin/summits/rooms/", "rooms"),
+])
+def test_an_export_has_every_language_and_imports_back(client, admin_user, data, url, kind):
+    """Translators get every language's column from the admin's export, and the filled sheet imports back."""
+    from core import importing
+    from core.spreadsheets import xlsx_bytes
+
+    client.force_login(admin_user)
+    rows = list(load_workbook(io.BytesIO(download(client, url, "xlsx"))).active.iter_rows(values_only=True))
+    header = [str(cell) for cell in rows[0]]
+    base = {"sessions": "title", "themes": "title", "rooms": "name"}[kind]
+    assert {f"{base}_{suffix}" for suffix in ("fr", "es", "ar", "zh_hans", "ru")} <= set(header), header
+    # Arabic filled in by a translator, then imported back: the rows are updates, nothing else changes.
+    ar = header.index(f"{base}_ar")
+    filled = [list(rows[0])] + [[*row[:ar], "نص عربي", *row[ar + 1:]] for row in rows[1:]]
+    # (saved as a spreadsheet program keeps text cells: "=Oceans" stays text, never a formula)
+    report = importing.run_import(importing.registry()[kind], importing.read_dataset(xlsx_bytes(filled), "x.xlsx"),
+                                  dry_run=False)
+    assert report.ok, [vars(e) for e in report.errors]
+    assert report.totals["new"] == 0 and report.totals["update"] == len(rows) - 1

@@ -4,6 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Test processes in parallel (pytest-xdist); each gets its own test database and Redis databases.
+TEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE := config.settings
 # Commands run from make are a developer's: DEBUG=1 unless the caller says otherwise (DEBUG=0 then
 # needs a real SECRET_KEY, see README).
@@ -68,7 +70,9 @@ run: demo
 test: setup-test
 	@$(MAKE) --no-print-directory check-system
 	$(DEV) $(PY) manage.py compile_translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(if $(PYTEST_ARGS),$(PYTEST_ARGS),--ignore=tests/faults)
+	@# The fault tests stop brokers and kill workers: they run in a process of their own.
+	$(if $(PYTEST_ARGS),,$(PY) -m pytest tests/faults)
 
 worker: setup
 	$(DEV) $(VENV)/bin/celery -A config worker --loglevel=INFO

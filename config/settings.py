@@ -36,6 +36,23 @@ _INSECURE_DEV_KEY = "plenary-insecure-development-key-change-me-in-production-01
 # link with it. It is accepted only with DEBUG=1 or inside the test suite; DEBUG=0 without a real
 # SECRET_KEY refuses to start.
 TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
+# The test suite runs in parallel (pytest-xdist): each worker gets its own Redis databases for the cache
+# and the broker (gw0 the configured ones, gw1 two below), as pytest-django gives each its own database.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "") if TESTING else ""
+
+
+def _per_worker(url):
+    import re
+
+    if not _XDIST_WORKER or not url or not url.startswith("redis"):
+        return url
+    number = int(re.sub(r"\D", "", _XDIST_WORKER) or 0)
+    match = re.match(r"^(redis://[^/]+)/(\d+)$", url)
+    if not match:
+        return url
+    return f"{match.group(1)}/{(int(match.group(2)) - 2 * number) % 16}"
+
+
 SECRET_KEY = env("SECRET_KEY") or _INSECURE_DEV_KEY
 if not DEBUG and not TESTING and (SECRET_KEY == _INSECURE_DEV_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured(
@@ -153,7 +170,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django's database cache in the application's database (its table is created by every `migrate`,
 # see core/apps.py). Never a per-process memory cache: with gunicorn -w 2 an edit seen by one worker
 # would leave the other serving stale pages.
-_cache_url = env("CACHE_URL") or env("REDIS_CACHE_URL")
+_cache_url = _per_worker(env("CACHE_URL") or env("REDIS_CACHE_URL"))
 if _cache_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
 else:
@@ -234,8 +251,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Celery ---------------------------------------------------------------------------------
 # Without CELERY_BROKER_URL, tasks run eagerly in the web process (embedded default).
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL or None)
+CELERY_BROKER_URL = _per_worker(env("CELERY_BROKER_URL", ""))
+CELERY_RESULT_BACKEND = _per_worker(env("CELERY_RESULT_BACKEND", "")) or CELERY_BROKER_URL or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True

@@ -129,3 +129,22 @@ def _clear_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_tree(request):
+    """Wagtail's root page, default site and English locale come from its migrations; a transactional
+    test (browser, live server) empties every table at its end. With the suite split between processes,
+    a later test of the same process may not find them: make them again when they are missing."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        yield
+        return
+    from wagtail.models import Locale, Page, Site
+
+    if not Page.objects.filter(depth=1).exists():
+        locale, _created = Locale.objects.get_or_create(language_code="en")
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+        if not Site.objects.filter(is_default_site=True).exists():
+            Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True, site_name="Plenary")
+    yield

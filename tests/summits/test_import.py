@@ -143,7 +143,10 @@ def test_xlsx_export_of_sessions_imports_back_unchanged(summit, admin_client):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[0] == ["summit", "slug", "title_en", "title_fr", "kind", "theme", "room", "start", "end", "capacity"]
+    languages = ["en", "fr", "es", "ar", "zh_hans", "ru"]
+    assert rows[0] == ["summit", "slug", *[f"title_{code}" for code in languages],
+                       *[f"description_{code}" for code in languages], "kind", "theme", "room", "start", "end",
+                       "capacity", "languages", "is_published"]
     assert rows[1][:4] == ["ops", "opening", "Opening", "Ouverture"]
     # Edit the French title in the "spreadsheet" and import it back.
     sheet.cell(row=2, column=4).value = "Séance d'ouverture"

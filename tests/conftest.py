@@ -142,9 +142,14 @@ def _wagtail_tree(request):
         return
     from wagtail.models import Locale, Page, Site
 
-    if not Page.objects.filter(depth=1).exists():
+    root = Page.objects.filter(depth=1).first()
+    if root is None:
         locale, _created = Locale.objects.get_or_create(language_code="en")
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-        if not Site.objects.filter(is_default_site=True).exists():
-            Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True, site_name="Plenary")
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True, site_name="Plenary")
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     yield

@@ -142,7 +142,11 @@ def _wagtail_tree(request):
         return
     from wagtail.models import Locale, Page, Site
 
-    root = Page.objects.filter(depth=1).first()
+    try:
+        root = Page.objects.filter(depth=1).first()
+    except RuntimeError:  # the test reaches the database later, its own way (Schemathesis' WSGI calls)
+        yield
+        return
     if root is None:
         locale, _created = Locale.objects.get_or_create(language_code="en")
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

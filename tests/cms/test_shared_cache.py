@@ -25,6 +25,14 @@ from django.core.management import call_command
 call_command("createcachetable")
 from django.conf import settings
 assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache"), settings.CACHES
+# The copied test database may come from a process whose transactional tests emptied Wagtail's tree.
+from wagtail.models import Collection, Locale, Page, Site
+root = Page.get_first_root_node() or Page.add_root(
+    instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(language_code="en")[0]))
+if not Site.objects.filter(is_default_site=True).exists():
+    Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True, site_name="Plenary")
+if Collection.get_first_root_node() is None:
+    Collection.add_root(name="Root")
 from tests.cms import factories
 from tests.summits.factories import SessionFactory, SummitFactory
 home = factories.home_page(title="Home")
@@ -100,7 +108,8 @@ def file_database(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.mark.django_db  # so that pytest-django sets the test database up (copied by file_database)
 def test_two_server_processes_show_an_edit_made_in_a_third_at_once(file_database):
     env = environment(file_database)
-    subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-3000:]
     ports = [free_port(), free_port()]
     servers = [
         subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
@@ -119,7 +128,9 @@ def test_two_server_processes_show_an_edit_made_in_a_third_at_once(file_database
         status, state, body = get(second, path)
         assert (status, state) == (200, "hit") and "Opening before" in body
 
-        subprocess.run([sys.executable, "-c", RENAME], cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
+        renamed = subprocess.run([sys.executable, "-c", RENAME], cwd=ROOT, env=env, capture_output=True, text=True,
+                                 timeout=60)
+        assert renamed.returncode == 0, renamed.stderr[-3000:]
 
         for port in (second, first):
             status, _state, body = get(port, path)

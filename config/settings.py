@@ -54,7 +54,10 @@ def _per_worker(url):
 
 
 SECRET_KEY = env("SECRET_KEY") or _INSECURE_DEV_KEY
-if not DEBUG and not TESTING and (SECRET_KEY == _INSECURE_DEV_KEY or len(SECRET_KEY) < 32):
+# Commands that neither serve nor sign anything (building a release, checking migrations) need no key.
+_OFFLINE_COMMAND = sys.argv[1:2] in (["makemigrations"], ["compile_translations"], ["compilemessages"],
+                                      ["makemessages"], ["collectstatic"], ["help"], ["--version"])
+if not DEBUG and not TESTING and not _OFFLINE_COMMAND and (SECRET_KEY == _INSECURE_DEV_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured(
         "SECRET_KEY is not set (or shorter than 32 characters) while DEBUG=0. Set SECRET_KEY to a long "
         "random value (for example: python -c 'import secrets; print(secrets.token_urlsafe(50))'), "

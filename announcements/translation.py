@@ -19,7 +19,7 @@ class CommitmentTR(TranslationOptions):
 
 @register(Deliverable)
 class DeliverableTR(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "unit")
     required_languages = ("en",)
 
 

@@ -83,6 +83,7 @@ class BadgeData:
     reference: str = ""
     category_order: int = 0  # the category's sort order (RegistrationCategory.sort_order)
     category_key: str = ""  # the same for every language (the category's id); empty: sort by label
+    name_order: str = ""  # the participant's choice (summits.choices.NameOrder); empty: from script/language
 
 
 def _char_em(char: str, bold: bool) -> float:
@@ -625,6 +626,7 @@ def badge_data_for(registration, language: str | None = None) -> BadgeData:
         return BadgeData(
             given_name=registration.given_name,
             family_name=registration.family_name,
+            name_order=registration.name_order,
             organisation=registration.organisation_display or "",
             category=str(category.name) if category else "",
             category_order=category.sort_order if category else 0,

@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from summits.choices import language_choices
+from summits.choices import NameOrder, language_choices
 from summits.models import Organisation, Session, Summit, hex_colour
 
 from .choices import BookingStatus, EmailKind, RegistrationStatus
@@ -119,6 +119,10 @@ class Registration(models.Model):
     honorific = models.CharField(_("honorific"), max_length=40, blank=True)
     given_name = models.CharField(_("given name"), max_length=120)
     family_name = models.CharField(_("family name"), max_length=120)
+    name_order = models.CharField(
+        _("name order"), max_length=12, choices=NameOrder.choices, blank=True, default="",
+        help_text=_("How the name is written on badges, lists, pages and emails."),
+    )
     email = models.EmailField(_("email"))
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL,

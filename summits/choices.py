@@ -54,3 +54,10 @@ class SpeakerRole(models.TextChoices):
 class BadgeFormat(models.TextChoices):
     ID1 = "id1", _("ID-1 card (54 × 85.6 mm, 9 per A4 sheet)")
     A6 = "a6", _("A6 (105 × 148 mm, 2 per A4 sheet)")
+
+
+class NameOrder(models.TextChoices):
+    """How a person's name is written: chosen by the person (empty: decided from the script and language)."""
+    AUTOMATIC = "", _("As usual for the name (family name first for Chinese, Japanese and Korean names)")
+    GIVEN_FIRST = "given_first", _("Given name first (Amélie Durand)")
+    FAMILY_FIRST = "family_first", _("Family name first (Wang Xiaoming, 王小明)")

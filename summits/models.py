@@ -18,7 +18,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from .choices import LANGUAGE_CODES, BadgeFormat, OrganisationKind, SessionKind, SpeakerRole, SummitStatus, language_choices
+from .choices import LANGUAGE_CODES, BadgeFormat, NameOrder, OrganisationKind, SessionKind, SpeakerRole, SummitStatus, language_choices
 from core.fields import LanguagesField
 
 def admin_column(label, order_field=None):
@@ -233,6 +233,10 @@ class Speaker(models.Model):
     honorific = models.CharField(_("honorific"), max_length=40, blank=True)
     given_name = models.CharField(_("given name"), max_length=120)
     family_name = models.CharField(_("family name"), max_length=120)
+    name_order = models.CharField(
+        _("name order"), max_length=12, choices=NameOrder.choices, blank=True, default="",
+        help_text=_("How the name is written on badges, lists, pages and emails."),
+    )
     position = models.CharField(_("position"), max_length=255, blank=True)
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL,

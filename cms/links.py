@@ -64,7 +64,9 @@ def fallback_route(home, request, path_components):
     node = home
     rest = list(path_components)
     while rest:
-        child = node.get_children().filter(slug=rest[0]).first()
+        # Only live pages: a translation still being written (a draft) is not served; its address
+        # shows the default-language page with the notice until the translation is published.
+        child = node.get_children().live().filter(slug=rest[0]).first()
         if child is None:
             break
         node = child

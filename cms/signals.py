@@ -11,6 +11,8 @@ from . import cache
 
 
 def connect():
+    # Before the cache handler: the tree is repaired before anything reads it.
+    page_published.connect(repair_numchild, dispatch_uid="cms-repair-numchild")
     for signal in (page_published, page_unpublished):
         signal.connect(_page_changed, dispatch_uid=f"cms-cache-page-{id(signal)}")
     post_page_move.connect(cache.bump_site, dispatch_uid="cms-cache-move")
@@ -29,6 +31,22 @@ def connect():
     for model, handler in handlers.items():
         post_save.connect(handler, sender=model, dispatch_uid=f"cms-cache-save-{model.__name__}")
         post_delete.connect(handler, sender=model, dispatch_uid=f"cms-cache-delete-{model.__name__}")
+
+
+def repair_numchild(sender, instance, **kwargs):
+    """Keep a published page's ``numchild`` equal to its children in the database.
+
+    Workaround for wagtail-localize #773 ("Translate → Include subtree"): the translated parent is
+    published from a page object loaded before its translated children were added, and publishing saves
+    that object's ``numchild`` (0). Treebeard then takes the page for a leaf: ``get_children()`` is
+    empty, the admin explorer and menus lose the children. One count per publish puts it right.
+    """
+    from wagtail.models import Page
+
+    actual = Page.objects.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
+    if actual != instance.numchild:
+        Page.objects.filter(pk=instance.pk).update(numchild=actual)
+        instance.numchild = actual
 
 
 def _summit_changed(sender, instance, **kwargs):

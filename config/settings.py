@@ -219,6 +219,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+# A page submitted for translation becomes a draft in the new language, published once translated
+# (wagtail-localize's default makes it live at once with the source language's text). Until then
+# visitors of that language get the default-language page with a "not yet translated" notice.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"

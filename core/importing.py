@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import tablib
+from import_export import widgets
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -65,6 +66,29 @@ def register(kind: ImportKind):
 def registry():
     """Every importable kind, in the order the apps gave (the summit domain's first)."""
     return dict(sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0])))
+
+
+class WordedBooleanWidget(widgets.BooleanWidget):
+    """A yes/no column: 1/0, true/false, and "yes"/"no" in Plenary's six languages (what the admin's
+    exports write). Anything else is an error on its row: import-export's own widget reads every
+    unknown word, "Oui" included, as "no"."""
+
+    WORDS_TRUE = {"1", "true", "yes", "y", "x", "oui", "vrai", "sí", "si", "verdadero", "نعم", "是", "да"}
+    WORDS_FALSE = {"0", "false", "no", "n", "non", "faux", "falso", "لا", "否", "нет"}
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, (int, float)) and value in (0, 1):
+            return bool(value)
+        word = str(value).strip().casefold()
+        if word in ("", "none", "null"):
+            return None
+        if word in self.WORDS_TRUE:
+            return True
+        if word in self.WORDS_FALSE:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no (write yes or no, 1 or 0).") % {"value": value})
 
 
 class RowPermissionsMixin:

@@ -69,6 +69,10 @@ class SafeExportMixin:
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, bool):  # words of the organiser's language, not Python's True/False
+            from django.utils.translation import gettext
+
+            value = gettext("Yes") if value else gettext("No")
         if export_format == "csv":
             return safe_cell(value)
         return value

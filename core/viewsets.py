@@ -20,11 +20,14 @@ subclass adds) so that:
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
@@ -266,12 +269,30 @@ class ScopedViewMixin:
         return ScopedFilterSet
 
 
+class BooleanColumnsMixin:
+    """Listing columns of yes/no fields drawn as a tick or a cross read out in the admin's language
+    (Wagtail's generic column prints the Python words "True" and "False")."""
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column and LOOKUP_SEP not in field_name:
+            try:
+                field = self.model._meta.get_field(field_name)
+            except FieldDoesNotExist:
+                field = None
+            if isinstance(field, models.BooleanField):
+                column_class = BooleanColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
+
+
 class PlenaryViewSet(ModelViewSet):
-    """A ModelViewSet whose spreadsheet exports are formula-safe (core.spreadsheets)."""
+    """A ModelViewSet whose spreadsheet exports are formula-safe (core.spreadsheets) and whose yes/no
+    columns and cells read in the admin's language."""
 
     def construct_view(self, view_class, **kwargs):
         if issubclass(view_class, SpreadsheetExportMixin) and not issubclass(view_class, SafeExportMixin):
             view_class = type(f"Safe{view_class.__name__}", (SafeExportMixin, view_class), {})
+        if issubclass(view_class, IndexView) and not issubclass(view_class, BooleanColumnsMixin):
+            view_class = type(f"Worded{view_class.__name__}", (BooleanColumnsMixin, view_class), {})
         return super().construct_view(view_class, **kwargs)
 
 

@@ -136,7 +136,7 @@ class DateInput(forms.DateInput):
 
 
 PERSONAL_FIELDS = [
-    "honorific", "given_name", "family_name", "email", "organisation", "organisation_name", "position",
+    "honorific", "given_name", "family_name", "name_order", "email", "organisation", "organisation_name", "position",
     "nationality", "phone", "preferred_language", "accessibility_needs", "dietary_needs", "needs_letter",
     "passport_number", "passport_expiry", "date_of_birth", "consent_privacy", "list_publicly", "accepts_updates",
 ]

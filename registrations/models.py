@@ -96,7 +96,6 @@ class Invitation(models.Model):
 
         return make_token("invitation", {"id": self.pk})
 
-    @property
     def link(self):
         """The personal registration link to send to the invited person."""
         from django.urls import reverse
@@ -105,6 +104,9 @@ class Invitation(models.Model):
         with translation.override("en"):
             path = reverse("registrations:register", kwargs={"summit_slug": self.category.summit.slug})
         return f"{settings.SITE_URL.rstrip('/')}{path}?invitation={self.token()}"
+
+    link.short_description = _("personal link")
+    link = property(link)
 
 
 class Registration(models.Model):
@@ -249,6 +251,49 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.from_status}→{self.to_status}"
+
+    # The codes stored (stable, in English) and the words an organiser reads, in the admin's language.
+    ACTIONS = {
+        "register": _("registered"), "import": _("imported"), "approve": _("approved"), "reject": _("rejected"),
+        "waitlist": _("put on the waiting list"), "cancel": _("cancelled"), "promote": _("promoted from the waiting list"),
+        "edit": _("edited"), "restore": _("restored"), "book": _("booked a session"), "unbook": _("left a session"),
+        "erase": _("erased personal data"), "check_in": _("checked in"),
+    }
+    ACTORS = {"participant": _("the participant"), "system": _("Plenary (automatic)")}
+
+    @property
+    def action_display(self):
+        return self.ACTIONS.get(self.action, self.action)
+
+    @property
+    def actor_display(self):
+        return self.ACTORS.get(self.actor_label, self.actor_label)
+
+    def _status_label(self, code):
+        return RegistrationStatus(code).label if code in RegistrationStatus.values else code
+
+    @property
+    def from_status_display(self):
+        return self._status_label(self.from_status)
+
+    @property
+    def to_status_display(self):
+        return self._status_label(self.to_status)
+
+    @property
+    def note_display(self):
+        """Edits note the fields changed by name ("phone, position"): shown as their labels."""
+        if self.action != "edit" or not self.note:
+            return self.note
+        labels = []
+        for name in (part.strip() for part in self.note.split(",")):
+            try:
+                labels.append(str(Registration._meta.get_field(name).verbose_name))
+            except Exception:
+                labels.append(name)
+        from core.formatting import join
+
+        return join(labels)
 
 
 class EmailTemplate(models.Model):

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
+from core.importing import WordedBooleanWidget
 from core.spreadsheets import csv_bytes, xlsx_bytes
 from summits.choices import LANGUAGE_CODES
 from summits.models import Organisation
@@ -67,15 +68,15 @@ class RegistrationResource(PlenaryResource):
     organisation = fields.Field(attribute="organisation", column_name="organisation", widget=OrganisationWidget())
     nationality = fields.Field(attribute="nationality", column_name="nationality", widget=CountryWidget())
     preferred_language = fields.Field(attribute="preferred_language", column_name="preferred_language", widget=LanguageWidget())
-    needs_letter = fields.Field(attribute="needs_letter", column_name="needs_letter", widget=widgets.BooleanWidget())
-    list_publicly = fields.Field(attribute="list_publicly", column_name="list_publicly", widget=widgets.BooleanWidget())
+    needs_letter = fields.Field(attribute="needs_letter", column_name="needs_letter", widget=WordedBooleanWidget())
+    list_publicly = fields.Field(attribute="list_publicly", column_name="list_publicly", widget=WordedBooleanWidget())
     passport_expiry = fields.Field(attribute="passport_expiry", column_name="passport_expiry", widget=widgets.DateWidget("%Y-%m-%d"))
     date_of_birth = fields.Field(attribute="date_of_birth", column_name="date_of_birth", widget=widgets.DateWidget("%Y-%m-%d"))
 
     class Meta:
         model = Registration
         fields = [
-            "summit", "category", "reference", "status", "honorific", "given_name", "family_name", "email",
+            "summit", "category", "reference", "status", "honorific", "given_name", "family_name", "name_order", "email",
             "organisation", "organisation_name", "position", "nationality", "phone", "preferred_language",
             "accessibility_needs", "dietary_needs", "needs_letter", "passport_number", "passport_expiry",
             "date_of_birth", "list_publicly",

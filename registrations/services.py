@@ -300,7 +300,7 @@ def _promote_locked(summit, actor=None):
 
 # --- Participant self-service ---------------------------------------------------------------
 
-LOCKED_WHEN_ACCREDITED = ("honorific", "given_name", "family_name", "nationality", "photo", "date_of_birth",
+LOCKED_WHEN_ACCREDITED = ("honorific", "given_name", "family_name", "name_order", "nationality", "photo", "date_of_birth",
                           "passport_number", "passport_expiry")
 # Printed on the letter only: they stay open after approval while empty (a letter can be asked for later),
 # and lock once given.
@@ -482,6 +482,7 @@ def personal_data(registration):
         "honorific": r.honorific,
         "given_name": r.given_name,
         "family_name": r.family_name,
+        "name_order": r.name_order,
         "email": r.email,
         "organisation": r.organisation_display,
         "position": r.position,

@@ -164,6 +164,7 @@ class RegistrationViewSet(ScopedViewSet):
     panels = [
         FieldPanel("category"),
         FieldRowPanel([FieldPanel("honorific"), FieldPanel("given_name"), FieldPanel("family_name")]),
+        FieldPanel("name_order"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone"), FieldPanel("preferred_language")]),
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("organisation_name"), FieldPanel("position")]),
         FieldPanel("nationality"),

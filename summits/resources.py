@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from import_export import fields, resources, widgets
 
-from core.importing import RowPermissionsMixin
+from core.importing import RowPermissionsMixin, WordedBooleanWidget
 
 from .choices import LANGUAGE_CODES, OrganisationKind, SessionKind
 from .models import Organisation, Room, Session, Summit, Theme
@@ -153,6 +153,10 @@ class LocalDateTimeWidget(widgets.Widget):
 class PlenaryResource(RowPermissionsMixin, resources.ModelResource):
     """All-or-nothing imports that validate each row with the model's own rules and authorise it
     against its summit (core.importing.RowPermissionsMixin)."""
+
+    # Yes/no columns read strictly, in any of the six languages (core.importing.WordedBooleanWidget).
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "BooleanField": WordedBooleanWidget,
+                   "NullBooleanField": WordedBooleanWidget}
 
     class Meta:
         abstract = True

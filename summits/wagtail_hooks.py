@@ -154,7 +154,7 @@ class SpeakerViewSet(PlenaryViewSet):
     search_fields = ["given_name", "family_name", "position"]
     ordering = ["family_name"]
     edit_handler = translated_tabs(
-        [FieldPanel("honorific"), FieldRowPanel([FieldPanel("given_name"), FieldPanel("family_name")]),
+        [FieldPanel("honorific"), FieldRowPanel([FieldPanel("given_name"), FieldPanel("family_name")]), FieldPanel("name_order"),
          FieldPanel("organisation"), FieldPanel("country"), FieldPanel("photo")],
         ["position", "bio"],
     )

@@ -17,7 +17,7 @@ from . import services
 from .choices import (
     ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, PartnerRole, ReportState, ReviewState, Verification,
 )
-from .demo_texts import TEXTS
+from .demo_texts import TEXTS, UNITS
 from .models import Coalition, Commitment, Deliverable, ExchangeRate, FrameworkTarget, ProgressReport
 
 LANGS = ("en", "fr", "es", "ar", "zh_hans", "ru")
@@ -249,7 +249,8 @@ def load(stdout):
                 commitment=commitment, sort_order=order)
             deliverable.title_en = title
             complete(deliverable, "title", texts=TEXTS)
-            deliverable.due_date, deliverable.status, deliverable.unit = due, d_status, unit
+            deliverable.due_date, deliverable.status, deliverable.unit_en = due, d_status, unit
+            complete(deliverable, "unit", texts=UNITS)
             deliverable.baseline, deliverable.target = baseline, target
             deliverable.save()
         last = None

@@ -1,6 +1,14 @@
 """Translations of the demo commitments' texts, keyed by their English text (see summits/demo_texts.py)."""
 
 # English: (French, Spanish, Arabic, Chinese, Russian)
+# The units of the demo's indicators, in (fr, es, ar, zh-hans, ru).
+UNITS = {
+    "hectares": ("hectares", "hectáreas", "هكتار", "公顷", "гектаров"),
+    "networks": ("réseaux", "redes", "شبكات", "个网络", "сетей"),
+    "partnerships": ("partenariats", "alianzas", "شراكات", "个伙伴关系", "партнёрств"),
+    "people trained": ("personnes formées", "personas capacitadas", "أشخاص مدرَّبون", "名受训人员", "обученных человек"),
+}
+
 TEXTS = {
     # --- coalitions ---------------------------------------------------------------------------------
     "An intergovernmental group of more than 50 countries, co-chaired by Costa Rica and France, with the "

@@ -219,11 +219,14 @@ class DeliverableForm(forms.Form):
             return None
         suffix = language_suffix()
         deliverable = Deliverable(
-            due_date=self.cleaned_data.get("due_date"), unit=self.cleaned_data.get("unit") or "",
+            due_date=self.cleaned_data.get("due_date"),
             baseline=self.cleaned_data.get("baseline"), target=self.cleaned_data.get("target"),
         )
-        deliverable.title_en = self.cleaned_data["title"]
+        # Written in the submitter's language; English needs a text too (the fallback of the others).
+        unit = self.cleaned_data.get("unit") or ""
+        deliverable.title_en, deliverable.unit_en = self.cleaned_data["title"], unit
         setattr(deliverable, f"title_{suffix}", self.cleaned_data["title"])
+        setattr(deliverable, f"unit_{suffix}", unit)
         return deliverable
 
 

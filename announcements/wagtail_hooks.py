@@ -88,7 +88,8 @@ class CommitmentViewSet(ScopedViewSet):
             InlinePanel("deliverables", heading=_("Deliverables"), label=_("Deliverable"), panels=[
                 *[FieldPanel(f"title_{s}") for s in LANG_SUFFIXES],
                 FieldRowPanel([FieldPanel("due_date"), FieldPanel("status"), FieldPanel("evidence_url")]),
-                FieldRowPanel([FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target")]),
+                FieldRowPanel([FieldPanel("baseline"), FieldPanel("target")]),
+                *[FieldPanel(f"unit_{s}") for s in LANG_SUFFIXES],
             ]),
         ],
         ["title", "summary"],

@@ -86,3 +86,23 @@ def test_detail_query_count_does_not_grow_with_reports(client, hectares, reviewe
             client.get(commitment.get_absolute_url())
         counts.append(len(queries))
     assert len(set(counts)) == 1, counts
+
+
+@pytest.mark.parametrize("code, unit", [("fr", "hectares"), ("ar", "هكتار"), ("zh-hans", "公顷"), ("ru", "гектаров"),
+                                        ("es", "ha")])
+def test_an_indicator_unit_reads_in_the_visitors_language(client, hectares, code, unit):
+    """Issue #11: units are translated like the deliverable's title (English is the fallback)."""
+    commitment, deliverable = hectares
+    deliverable.unit_fr, deliverable.unit_ar, deliverable.unit_zh_hans, deliverable.unit_ru = (
+        "hectares", "هكتار", "公顷", "гектаров")
+    deliverable.save()
+    from django.utils import translation
+
+    with translation.override(code):
+        page = client.get(commitment.get_absolute_url()).content.decode()
+    from bs4 import BeautifulSoup
+
+    cell = BeautifulSoup(page, "html.parser").select_one("bdi.unit")
+    assert cell.get_text() == unit
+    # Not translated (Spanish): the English unit, marked as English for screen readers; otherwise unmarked.
+    assert cell.get("lang") == ("en" if code == "es" else None)

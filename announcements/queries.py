@@ -83,11 +83,14 @@ def target_counts(qs):
     commitment aligned to SDG targets 14.1 and 14.5 counts once towards SDG 14), so the facet can list
     the goals and still show every aligned commitment."""
     from django.db import connections
+    from django.db.models import QuerySet
 
     pks = qs.order_by().values("pk")
     through = Commitment.secondary_targets.through
-    primary = Commitment.objects.filter(pk__in=pks).order_by()
-    secondary = through.objects.filter(commitment_id__in=pks).order_by()
+    # Plain querysets: the translated manager's values() would add or reorder columns, and a union needs
+    # the same two (cid, tcode) in every part.
+    primary = QuerySet(Commitment, using=qs.db).filter(pk__in=pks).order_by()
+    secondary = QuerySet(through, using=qs.db).filter(commitment_id__in=pks).order_by()
     parts = [
         primary.filter(primary_target__isnull=False).values(cid=F("pk"), tcode=F("primary_target__code")),
         primary.filter(primary_target__parent__isnull=False).values(

@@ -169,12 +169,13 @@ def theme_targets(request, summit_id):
     from summits.models import Summit, Theme
 
     from .models import FrameworkTarget
+    from .widgets import target_groups
 
     summit = get_object_or_404(Summit, pk=summit_id)
     if not can(request.user, "commitments.change", summit):
         raise PermissionDenied
     themes = list(Theme.objects.filter(summit=summit).prefetch_related("framework_targets").order_by("sort_order", "pk"))
-    targets = list(FrameworkTarget.objects.order_by("sort_order"))
+    targets = list(FrameworkTarget.objects.select_related("parent").order_by("sort_order"))
     if request.method == "POST":
         by_pk = {str(t.pk): t for t in targets}
         mapping = {theme.pk: [by_pk[v] for v in request.POST.getlist(f"theme-{theme.pk}") if v in by_pk]
@@ -184,4 +185,4 @@ def theme_targets(request, summit_id):
         return redirect("announcements_theme_targets", summit_id=summit.pk)
     rows = [(theme, {t.pk for t in theme.framework_targets.all()}) for theme in themes]
     return TemplateResponse(request, "announcements/admin/theme_targets.html",
-                            {"summit": summit, "rows": rows, "targets": targets})
+                            {"summit": summit, "rows": rows, "target_groups": target_groups(targets)})

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from . import queries
 from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, Light, Verification
 from .forms import FilterForm
+from .frameworks.vocabulary import CODE_PATTERN
 
 LANGS = [code for code, _name in settings.LANGUAGES]
 SUFFIX = {code: code.replace("-", "_") for code in LANGS}
@@ -87,7 +88,10 @@ def _commitment(c, request, detail=False):
 
 @api_view
 def commitments(request):
-    values = FilterForm(request.GET).values()
+    form = FilterForm(request.GET)
+    if message := form.target_error():
+        return JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
+    values = form.values()
     try:
         size = min(MAX_PAGE_SIZE, max(1, int(request.GET.get("page_size", 50))))
         number = max(1, int(request.GET.get("page", 1)))
@@ -177,8 +181,9 @@ def openapi_document():
             ("lifecycle", _enum(Lifecycle.choices), "stage of the commitment (lapsed: no report for two cycles)"),
             ("verification", _enum(Verification.choices), "verification level"),
             ("coalition", {"type": "string"}, "coalition slug"),
-            ("target", {"type": "string", "pattern": "^(GBF|SDG)-[A-Z0-9]{1,4}$"},
-             "aligned (primary or secondary) to this GBF/SDG goal or target, e.g. GBF-T3, SDG-14"),
+            ("target", {"type": "string", "pattern": CODE_PATTERN},
+             "aligned (primary or secondary) to this GBF/SDG goal or target, e.g. GBF-T3, SDG-14, SDG-14.5; an "
+             "SDG goal takes in its targets. An unknown code is refused (400)"),
             ("sort", {"type": "string", "enum": ["newest", "oldest", "amount", "reported", "title"]}, "order"),
             ("page", {"type": "integer", "minimum": 1}, "page number"),
             ("page_size", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}, "results per page"),
@@ -202,6 +207,8 @@ def openapi_document():
                         "count": {"type": "integer"}, "page": {"type": "integer"}, "pages": {"type": "integer"},
                         "next": nullable_str, "previous": nullable_str,
                         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Commitment"}}}}}}},
+                    "400": {"description": "A bad parameter (an unknown goal or target, a page that is not a "
+                                           "number)"},
                     "404": {"description": "No such page"}}}},
             "/api/v1/frameworks/": {"get": {
                 "summary": "The GBF and SDG goals and targets commitments align to, labelled in six languages",
@@ -209,6 +216,9 @@ def openapi_document():
                     "schema": {"type": "array", "items": {"type": "object", "properties": {
                         "code": {"type": "string"}, "framework": {"type": "string", "enum": ["gbf", "sdg"]},
                         "level": {"type": "string", "enum": ["goal", "target"]}, "number": {"type": "string"},
+                        "parent": {**nullable_str, "description": "code of the goal an SDG target belongs to"},
+                        "iati_code": {**nullable_str, "description": "code in IATI's SDG vocabularies "
+                                      "(sector 7 / tag 2 for a goal, sector 8 / tag 3 for a target)"},
                         "label": translated}}}}}}}}},
             "/api/v1/commitments/{reference}/": {"get": {
                 "summary": "One published commitment with deliverables, reports and partners",
@@ -226,7 +236,10 @@ def frameworks(request):
     from .models import FrameworkTarget
 
     return JsonResponse([{"code": t.code, "framework": t.framework, "level": t.level, "number": t.number,
-                          "label": _translations(t, "label")} for t in FrameworkTarget.objects.order_by("sort_order")],
+                          "parent": t.parent.code if t.parent_id else None,
+                          "iati_code": t.iati_code if t.framework == "sdg" else None,
+                          "label": _translations(t, "label")}
+                         for t in FrameworkTarget.objects.select_related("parent").order_by("sort_order")],
                         safe=False, json_dumps_params={"ensure_ascii": False})
 
 

@@ -42,7 +42,18 @@ class AnnouncementsConfig(AppConfig):
 
 
 def _sync_frameworks(sender, using="default", **kwargs):
-    """The GBF/SDG vocabulary follows announcements/frameworks/vocabulary.py after every migrate (and flush)."""
-    from .frameworks.vocabulary import sync
+    """The GBF/SDG vocabulary follows announcements/frameworks/vocabulary.py after every migrate (and flush),
+    once the table has every column of the model (not after ``migrate announcements 0004``, say)."""
+    from django.db import connections
 
-    sync(using=using)
+    from .frameworks.vocabulary import sync
+    from .models import FrameworkTarget
+
+    connection = connections[using]
+    table = FrameworkTarget._meta.db_table
+    with connection.cursor() as cursor:
+        if table not in connection.introspection.table_names(cursor):
+            return
+        columns = {column.name for column in connection.introspection.get_table_description(cursor, table)}
+    if all(field.column in columns for field in FrameworkTarget._meta.concrete_fields):
+        sync(using=using)

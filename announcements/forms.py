@@ -13,8 +13,9 @@ from summits.models import Organisation, Summit, Theme
 from summits.queries import public_summits
 
 from .choices import ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, Light, Verification
+from .frameworks.vocabulary import CODE_RE
 from .models import Coalition, Commitment, Deliverable, FrameworkTarget, ProgressReport
-from .widgets import CountriesField, country_choices
+from .widgets import CountriesField, GroupedCheckboxes, country_choices, group_target_choices
 
 SORTS = {
     "newest": ("-announced_on", "-pk"),
@@ -41,8 +42,7 @@ class FilterForm(forms.Form):
     verification = forms.ChoiceField(label=_("Verification"), required=False,
                                      choices=[("", "")] + Verification.choices)
     coalition = forms.SlugField(label=_("Coalition"), required=False)
-    target = forms.RegexField(label=_("Global goal or target"), required=False, max_length=20,
-                              regex=r"^(GBF|SDG)-[A-Z0-9]{1,4}$")
+    target = forms.CharField(label=_("Global goal or target"), required=False, max_length=100)
     organisation = forms.IntegerField(label=_("Organisation"), required=False, min_value=1, max_value=MAX_ID)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False,
@@ -52,6 +52,26 @@ class FilterForm(forms.Form):
 
     FACETS = ("summit", "theme", "target", "kind", "country", "org_kind", "status", "light", "lifecycle",
               "verification")
+
+    def clean_target(self):
+        """A code of the vocabulary (GBF-T3, SDG-14, SDG-14.5, SDG-14.a), else a message saying what is wrong."""
+        code = self.cleaned_data.get("target", "").strip()
+        if not code:
+            return code
+        if not CODE_RE.match(code):
+            raise forms.ValidationError(
+                _("“%(code)s” is not the code of a global goal or target: write it like GBF-T3, SDG-14 or SDG-14.5."),
+                code="invalid", params={"code": code})
+        if not FrameworkTarget.objects.filter(code=code).exists():
+            raise forms.ValidationError(
+                _("There is no global goal or target “%(code)s”: the codes are listed at /api/v1/frameworks/."),
+                code="unknown", params={"code": code})
+        return code
+
+    def target_error(self):
+        """The message refusing a bad ``target`` filter, or None."""
+        self.is_valid()
+        return str(self.errors["target"][0]) if "target" in self.errors else None
 
     def values(self):
         """The valid filters as a dict (invalid ones dropped, so a bad link still shows a list)."""
@@ -130,7 +150,7 @@ class SubmissionForm(forms.Form):
         help_text=_("The goal or target of the Global Biodiversity Framework or the SDGs it contributes to most."))
     secondary_targets = forms.ModelMultipleChoiceField(
         label=_("Other global goals or targets"), queryset=FrameworkTarget.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("Up to three."))
+        widget=GroupedCheckboxes, help_text=_("Up to three."))
     amount = forms.DecimalField(label=_("Amount"), required=False, min_value=0, max_digits=18, decimal_places=2)
     currency = forms.ChoiceField(label=_("Currency"), required=False,
                                  help_text=_("The currency of the amount, as your organisation announced it."))
@@ -147,6 +167,8 @@ class SubmissionForm(forms.Form):
         self.fields["themes"].label_from_instance = lambda t: f"{t.title} ({t.summit.title})"
         self.fields["organisation_country"].choices = [("", "—")] + country_choices()
         self.fields["currency"].choices = currency_choices()
+        group_target_choices(self.fields["primary_target"])
+        group_target_choices(self.fields["secondary_targets"])
 
     def clean(self):
         cleaned = super().clean()

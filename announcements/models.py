@@ -108,6 +108,10 @@ class FrameworkTarget(models.Model):
     number = models.CharField(_("number"), max_length=10)
     label = models.CharField(_("label"), max_length=255)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("goal"), null=True, blank=True, on_delete=models.CASCADE, related_name="targets",
+        help_text=_("The goal an SDG target belongs to (SDG 14 for target 14.5)."),
+    )
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes"), blank=True, related_name="framework_targets",
         help_text=_("Summit themes that work towards this goal or target."),
@@ -123,8 +127,10 @@ class FrameworkTarget(models.Model):
 
     @property
     def short_label(self):
-        """“GBF target 3”, “GBF goal A”, “SDG 14” in the active language."""
+        """“GBF target 3”, “GBF goal A”, “SDG 14”, “SDG target 14.5” in the active language."""
         if self.framework == Framework.SDG:
+            if self.level == FrameworkLevel.TARGET:
+                return _("SDG target %(number)s") % {"number": self.number}
             return _("SDG %(number)s") % {"number": self.number}
         if self.level == FrameworkLevel.GOAL:
             return _("GBF goal %(number)s") % {"number": self.number}
@@ -136,7 +142,7 @@ class FrameworkTarget(models.Model):
 
     @property
     def iati_code(self):
-        """The code in IATI's SDG sector vocabularies (goal "14")."""
+        """The code in IATI's SDG vocabularies (sector 7 / tag 2: goal "14"; sector 8 / tag 3: target "14.5")."""
         return self.number
 
 

@@ -77,23 +77,42 @@ def for_iati(qs):
 
 
 def target_counts(qs):
-    """{target code: number of commitments aligned to it, as primary or secondary} in two queries."""
+    """{target code: number of commitments aligned to it, as primary or secondary}, in one query.
+
+    An SDG goal counts the commitments aligned to the goal or to any of its targets, each once (a
+    commitment aligned to SDG targets 14.1 and 14.5 counts once towards SDG 14), so the facet can list
+    the goals and still show every aligned commitment."""
+    from django.db import connections
+    from django.db.models import QuerySet
+
     pks = qs.order_by().values("pk")
-    counts = Counter(dict(
-        Commitment.objects.filter(pk__in=pks, primary_target__isnull=False).order_by()
-        .values_list("primary_target__code").annotate(n=Count("pk"))))
     through = Commitment.secondary_targets.through
-    for code, n in (through.objects.filter(commitment_id__in=pks).order_by()
-                    .values_list("frameworktarget__code").annotate(n=Count("commitment_id"))):
-        counts[code] += n
-    return counts
+    # Plain querysets: the translated manager's values() would add or reorder columns, and a union needs
+    # the same two (cid, tcode) in every part.
+    primary = QuerySet(Commitment, using=qs.db).filter(pk__in=pks).order_by()
+    secondary = QuerySet(through, using=qs.db).filter(commitment_id__in=pks).order_by()
+    parts = [
+        primary.filter(primary_target__isnull=False).values(cid=F("pk"), tcode=F("primary_target__code")),
+        primary.filter(primary_target__parent__isnull=False).values(
+            cid=F("pk"), tcode=F("primary_target__parent__code")),
+        secondary.values(cid=F("commitment_id"), tcode=F("frameworktarget__code")),
+        secondary.filter(frameworktarget__parent__isnull=False).values(
+            cid=F("commitment_id"), tcode=F("frameworktarget__parent__code")),
+    ]
+    union = parts[0].union(*parts[1:])  # UNION (not ALL): one row per commitment and code
+    sql, params = union.query.sql_with_params()
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(f"SELECT u.tcode, COUNT(*) FROM ({sql}) u GROUP BY u.tcode", params)
+        return Counter(dict(cursor.fetchall()))
 
 
 def aligned_to(code):
-    """Commitments aligned to a framework goal or target (primary or secondary), as a Q."""
+    """Commitments aligned to a framework goal or target (primary or secondary), as a Q; an SDG goal
+    takes in the commitments aligned to its targets."""
     through = Commitment.secondary_targets.through
-    return Q(primary_target__code=code) | Q(
-        pk__in=through.objects.filter(frameworktarget__code=code).values("commitment_id"))
+    return (Q(primary_target__code=code) | Q(primary_target__parent__code=code)
+            | Q(pk__in=through.objects.filter(Q(frameworktarget__code=code) | Q(frameworktarget__parent__code=code))
+                .values("commitment_id")))
 
 
 def pledged_by_target(qs):

@@ -34,7 +34,13 @@ def _facets(values, counts):
     """Facet groups for the template: (name, label, [(value, label, count, selected)])."""
     summits = {s.slug: s.title for s in Summit.objects.filter(slug__in=list(counts["summit"]))}
     theme_objs = Theme.objects.filter(pk__in=list(counts["theme"])).select_related("summit")
-    target_objs = list(FrameworkTarget.objects.filter(code__in=list(counts["target"])).order_by("sort_order"))
+    # The goals (and the GBF's targets) make the facet's top level; an SDG goal's targets show once the
+    # goal or one of them is chosen, right under it (169 targets would drown the list).
+    selected = (FrameworkTarget.objects.filter(code=values["target"]).select_related("parent").first()
+                if values.get("target") else None)
+    open_goal = (selected.parent or selected).code if selected and selected.framework == "sdg" else None
+    target_objs = [t for t in FrameworkTarget.objects.filter(code__in=list(counts["target"])).select_related("parent")
+                   .order_by("sort_order") if t.parent_id is None or t.parent.code == open_goal]
     target_order = {t.code: i for i, t in enumerate(target_objs)}
     themes = {t.pk: f"{t.title} — {t.summit.title}" for t in theme_objs}
     labels = {
@@ -59,6 +65,8 @@ def _facets(values, counts):
     for facet in FilterForm.FACETS:
         options = []
         for value, count in counts[facet].items():
+            if facet == "target" and value not in target_order:
+                continue
             label = labels[facet].get(value, value)
             options.append((str(value), str(label), count, str(values.get(facet, "")) == str(value)))
         if facet == "target":
@@ -89,6 +97,7 @@ def commitment_list(request):
     world = geo.world_map(counts["country"], caption=_("Where these commitments apply (number of commitments per country)"))
     return render(request, "announcements/commitment_list.html", {
         "form": form, "page_obj": page, "facets": facets, "values": values, "world": world,
+        "target_error": form.target_error(),
         "query": _querystring(values), "filter_query": _querystring(filters),
         "export_query": _querystring(values),
         "summit": Summit.objects.filter(slug=values.get("summit")).first() if values.get("summit") else None,
@@ -102,11 +111,21 @@ EXPORTERS = {
 }
 
 
+def _bad_target(form):
+    """A 400 naming what is wrong with the ``target`` filter of an export (instead of exporting every
+    commitment, as dropping the filter would), or None."""
+    message = form.target_error()
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8") if message else None
+
+
 @require_GET
 def commitment_export(request, fmt):
     if fmt not in EXPORTERS:
         raise Http404
-    values = FilterForm(request.GET).values()
+    form = FilterForm(request.GET)
+    if refused := _bad_target(form):
+        return refused
+    values = form.values()
     qs = queries.for_list(queries.sorted_list(queries.filtered(values), values.get("sort")))
     render_rows, content_type = EXPORTERS[fmt]
     response = HttpResponse(render_rows(qs, settings.SITE_URL.rstrip("/")), content_type=content_type)
@@ -135,7 +154,10 @@ def iati_activities(request):
 
     from . import iati
 
-    values = FilterForm(request.GET).values()
+    form = FilterForm(request.GET)
+    if refused := _bad_target(form):
+        return refused
+    values = form.values()
     key_values = {k: str(v) for k, v in sorted(values.items()) if k != "sort"}
     key = "announcements:iati:" + hashlib.sha256(json.dumps(
         [key_values, timezone.localdate().isoformat(), translation.get_language(), queries.registry_stamp()]

@@ -1,6 +1,5 @@
 """The organisers' back office for commitments: review, edit (with versions), reports, coalitions, rates."""
 
-from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,7 +14,7 @@ from core.viewsets import PlenaryViewSet, ScopedForm, ScopedViewSet
 from summits.admin_forms import translated_tabs
 
 from . import admin_views, services
-from .widgets import CountriesField
+from .widgets import CountriesField, GroupedCheckboxes, group_target_choices
 from .models import Coalition, Commitment, ExchangeRate, ProgressReport
 
 LANG_SUFFIXES = ["en", "fr", "es", "ar", "zh_hans", "ru"]
@@ -29,6 +28,9 @@ class CommitmentAdminForm(ScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["countries"] = [str(c.code) for c in self.instance.countries]
+        for name in ("primary_target", "secondary_targets"):
+            if name in self.fields:
+                group_target_choices(self.fields[name])
 
     def clean(self):
         cleaned = super().clean()
@@ -72,7 +74,7 @@ class CommitmentViewSet(ScopedViewSet):
             FieldRowPanel([FieldPanel("lead_organisation"), FieldPanel("coalition")]),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_language")]),
             FieldPanel("themes"),
-            MultiFieldPanel([FieldPanel("primary_target"), FieldPanel("secondary_targets", widget=forms.CheckboxSelectMultiple)],
+            MultiFieldPanel([FieldPanel("primary_target"), FieldPanel("secondary_targets", widget=GroupedCheckboxes)],
                             heading=_("Global goals and targets")),
             FieldPanel("countries"),
             MultiFieldPanel([

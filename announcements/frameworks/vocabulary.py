@@ -2,16 +2,26 @@
 
 - Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4, December 2022): goals A–D and
   targets 1–23, labelled with short titles after the CBD's own (https://www.cbd.int/gbf/).
-- The 17 Sustainable Development Goals (UN General Assembly resolution 70/1).
+- The 17 Sustainable Development Goals (UN General Assembly resolution 70/1) and their 169 targets
+  (``sdg_targets.py``), each target under its goal (``parent``) and right after it in the order.
 
 Labels are short paraphrases of the official titles, written for Plenary in its six languages
 (en, fr, es, ar, zh-hans, ru); the official texts are in the frameworks' own documents.
-Each row: (code, framework, level, number, {language: label}). ``sync()`` loads them (run after
-every migrate, so changing this file and migrating updates the table).
+Each row: (code, framework, level, number, {language: label}, order, parent code). ``sync()`` loads
+them (run after every migrate, so changing this file and migrating updates the table).
+
+Codes: GBF-A … GBF-D, GBF-T1 … GBF-T23, SDG-1 … SDG-17, SDG-1.1 … SDG-17.19 (SDG-14.a: the lettered
+targets keep the UN's lower-case letter). ``CODE_PATTERN`` is the shape every door checks first.
 """
+
+import re
+
+from .sdg_targets import SDG_TARGETS
 
 GBF, SDG = "gbf", "sdg"
 GOAL, TARGET = "goal", "target"
+CODE_PATTERN = r"^(GBF-([A-D]|T[0-9]{1,2})|SDG-[0-9]{1,2}(\.([0-9]{1,2}|[a-z]))?)$"
+CODE_RE = re.compile(CODE_PATTERN)
 
 
 def _l(en, fr, es, ar, zh, ru):
@@ -227,23 +237,40 @@ SDG_GOALS = [
 
 
 def rows():
-    """Every entry in display order: (code, framework, level, number, labels, sort_order)."""
+    """Every entry in display order: (code, framework, level, number, labels, sort_order, parent code).
+    An SDG goal is followed by its targets (1.1 < 1.2 < 1.a < 2 < 2.1 …, 17.9 < 17.10: the UN's order)."""
     order = 0
-    for framework, level, entries, prefix in ((GBF, GOAL, GBF_GOALS, "GBF-"), (GBF, TARGET, GBF_TARGETS, "GBF-T"),
-                                              (SDG, GOAL, SDG_GOALS, "SDG-")):
+    for framework, level, entries, prefix in ((GBF, GOAL, GBF_GOALS, "GBF-"), (GBF, TARGET, GBF_TARGETS, "GBF-T")):
         for number, labels in entries:
             order += 1
-            yield prefix + number, framework, level, number, labels, order
+            yield prefix + number, framework, level, number, labels, order, None
+    for number, labels in SDG_GOALS:
+        order += 1
+        yield f"SDG-{number}", SDG, GOAL, number, labels, order, None
+        for target_number, target_labels in SDG_TARGETS[number]:
+            order += 1
+            yield f"SDG-{target_number}", SDG, TARGET, target_number, target_labels, order, f"SDG-{number}"
 
 
 def sync(using="default"):
-    """Create or update every entry of the vocabulary (idempotent). Returns the number of entries."""
+    """Create or update every entry of the vocabulary (idempotent: one query when nothing changed, as
+    after most migrates and every test flush). Returns the number of entries."""
     from ..models import FrameworkTarget
 
+    existing = {t.code: t for t in FrameworkTarget.objects.using(using).all()}
     count = 0
-    for code, framework, level, number, labels, order in rows():
-        defaults = {"framework": framework, "level": level, "number": number, "sort_order": order,
-                    "label": labels["en"], **{f"label_{lang}": text for lang, text in labels.items()}}
-        FrameworkTarget.objects.using(using).update_or_create(code=code, defaults=defaults)
+    for code, framework, level, number, labels, order, parent in rows():
+        values = {"framework": framework, "level": level, "number": number, "sort_order": order,
+                  "parent_id": existing[parent].pk if parent else None,
+                  **{f"label_{lang}": text for lang, text in labels.items()}}
+        target = existing.get(code)
+        if target is None:
+            existing[code] = FrameworkTarget.objects.using(using).create(code=code, label=labels["en"], **values)
+        else:
+            changed = [field for field, value in values.items() if getattr(target, field) != value]
+            if changed:
+                for field in changed:
+                    setattr(target, field, values[field])
+                target.save(using=using, update_fields=changed)
         count += 1
     return count

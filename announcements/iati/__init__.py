@@ -13,9 +13,11 @@ One ``<iati-activity>`` per published commitment. The mapping:
   A re-announcement (the same commitment announced again at a later summit) carries no budget nor
   pledge: its money is in the first announcement's activity, so it is not counted twice.
 - recipient-country: the commitment's countries, percentages split evenly (summing to 100).
-- sector: the SDG goals of the commitment's alignment (IATI sector vocabulary 7, "SDG Goal"; Plenary's
-  vocabulary has no SDG targets, vocabulary 8, yet), tag: its GBF goals and targets (vocabulary 99,
-  "reporting organisation", with the GBF's address as vocabulary-uri; IATI 2.03 has no GBF vocabulary).
+- sector: the SDG goals and targets of the commitment's alignment (IATI sector vocabulary 7, "SDG Goal",
+  code "14"; vocabulary 8, "SDG Target", code "14.5" or "14.a"), percentages summing to 100 per vocabulary;
+  tag: the same SDG goals and targets (tag vocabulary 2, "SDG Goal", and 3, "SDG Target": the way IATI
+  recommends for SDGs, read by d-portal), and its GBF goals and targets (vocabulary 99, "reporting
+  organisation", with the GBF's address as vocabulary-uri; IATI 2.03 has no GBF vocabulary).
 - result/indicator: one output result per deliverable that has an indicator (unit, baseline or
   target), with its baseline, target and the values reached in published progress reports (actual).
 - organisations carry a publisher-local ref (``<reporting-org ref>-ORG-<id>``): Plenary does not record
@@ -51,6 +53,7 @@ ORGANISATION_TYPES = {
     "foundation": "60", "academia": "80", "iplc": "90", "youth": "90", "media": "90",
 }
 SECTOR_SDG_GOAL, SECTOR_SDG_TARGET, TAG_REPORTING_ORG = "7", "8", "99"
+TAG_SDG = {"sdg_goal": "2", "sdg_target": "3"}
 GBF_URI = "https://www.cbd.int/gbf/targets/"
 TRANSACTION_OUTGOING_PLEDGE, TRANSACTION_DISBURSEMENT = "12", "3"
 
@@ -256,7 +259,10 @@ def activity_element(commitment, today=None, url_template=None):
         if target.framework == "gbf":
             tag = ET.SubElement(activity, "tag", {
                 "vocabulary": TAG_REPORTING_ORG, "vocabulary-uri": GBF_URI, "code": target.code})
-            _narratives(tag, target, "label", target.code)
+        else:
+            tag = ET.SubElement(activity, "tag", {
+                "vocabulary": TAG_SDG[target.framework_kind], "code": target.iati_code})
+        _narratives(tag, target, "label", target.code)
 
     # A re-announcement's money is reported once, in the first announcement's activity.
     if commitment.amount is not None and commitment.currency and not commitment.reannouncement_of_id:

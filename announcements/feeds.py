@@ -2,13 +2,14 @@
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from core.feeds import LanguageAtomFeed, LanguageItemsMixin, shown_language
 
 from . import queries
 
 
-class CommitmentsFeed(Feed):
+class CommitmentsFeed(LanguageItemsMixin, Feed):
     title = _("New commitments")
     description = _("Commitments newly published in the registry.")
 
@@ -30,13 +31,16 @@ class CommitmentsFeed(Feed):
     def item_guid(self, item):
         return item.reference
 
+    def item_language(self, item):
+        return shown_language(item, "title")
+
 
 class CommitmentsAtomFeed(CommitmentsFeed):
-    feed_type = Atom1Feed
+    feed_type = LanguageAtomFeed
     subtitle = CommitmentsFeed.description
 
 
-class ReportsFeed(Feed):
+class ReportsFeed(LanguageItemsMixin, Feed):
     title = _("Published progress reports")
     description = _("Progress reports on announced commitments.")
 
@@ -63,7 +67,10 @@ class ReportsFeed(Feed):
     def item_guid(self, item):
         return f"{item.commitment.reference}-report-{item.pk}"
 
+    def item_language(self, item):
+        return shown_language(item, "narrative")
+
 
 class ReportsAtomFeed(ReportsFeed):
-    feed_type = Atom1Feed
+    feed_type = LanguageAtomFeed
     subtitle = ReportsFeed.description

@@ -12,6 +12,9 @@ class CoreConfig(AppConfig):
         from . import admin_guard, teams
 
         admin_guard.install()
+        from .formatting import install_country_collation
+
+        install_country_collation()
         teams.connect()
         post_migrate.connect(teams.after_migrate, dispatch_uid="plenary_teams_after_migrate")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="plenary_create_cache_table")

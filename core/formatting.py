@@ -395,3 +395,18 @@ def salutation(person, lang=None):
     code = language(lang)
     with translation.override(code):
         return pgettext("salutation", "Dear %(name)s,") % {"name": person_name(person)}
+
+
+def install_country_collation():
+    """Every list of countries django-countries gives (form selects, admin filters, facets) in the
+    active language's dictionary order (ICU), instead of its language-blind UCA/ASCII order: pinyin in
+    Chinese, the Arabic alphabet in Arabic, Cyrillic order in Russian. django-countries sorts with its
+    module function ``sort_key(item)`` and caches the result per language; this replaces that function."""
+    import django_countries
+
+    def country_sort_key(item):
+        return sort_key(str(item[1]).strip(), translation.get_language())
+
+    django_countries.sort_key = country_sort_key
+    if hasattr(django_countries.countries, "_iter_cache"):  # sorted before this ran
+        del django_countries.countries._iter_cache

@@ -217,3 +217,26 @@ def test_the_public_history_is_written_in_words_in_the_readers_language(client, 
     assert "<del>En préparation / identification</del>" in body and "<ins>Mise en œuvre</ins>" in body
     assert "<ins>30 juin 2031</ins>" in body
     assert "<ins>Mali et Sénégal</ins>" in body or "<ins>Sénégal et Mali</ins>" in body
+
+
+def test_feeds_say_their_language_and_mark_english_fallbacks(client, summit):
+    """Issue #11: the Arabic feed is marked Arabic; an entry still in English is marked English."""
+    import xml.etree.ElementTree as ET
+
+    translated = PublishedCommitmentFactory(summit=summit, title="Great Green Wall")
+    translated.title_ar = "السور الأخضر العظيم"
+    translated.save()
+    PublishedCommitmentFactory(summit=summit, title="Mangrove alliance")
+
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    atom = ET.fromstring(client.get("/ar/commitments/feed/atom/").content)
+    assert atom.get(xml_lang) == "ar"
+    entries = {e.findtext("{http://www.w3.org/2005/Atom}title").split(" — ")[0]: e.get(xml_lang)
+               for e in atom.iter("{http://www.w3.org/2005/Atom}entry")}
+    assert entries == {"السور الأخضر العظيم": None, "Mangrove alliance": "en"}
+
+    rss = ET.fromstring(client.get("/ar/commitments/feed/rss/").content)
+    assert rss.findtext("channel/language") == "ar"
+    items = {i.findtext("title").split(" — ")[0]: i.findtext("{http://purl.org/dc/elements/1.1/}language")
+             for i in rss.iter("item")}
+    assert items == {"السور الأخضر العظيم": None, "Mangrove alliance": "en"}

@@ -63,6 +63,8 @@ STRINGS = (
     # wagtail/admin/paginator.py
     gettext_noop('item'),
     gettext_noop('items'),
+    # wagtail/admin/templates/wagtailadmin/account/password_reset/complete.html
+    gettext_noop('Login'),
     # wagtail/admin/templates/wagtailadmin/base.html
     gettext_noop('Go to the first error'),
     # wagtail/admin/templates/wagtailadmin/generic/chooser/results.html
@@ -260,6 +262,7 @@ STRINGS = (
     gettext_noop('%(action)s by <b>%(who)s</b>'),
     gettext_noop('%(action)s by <b>%(who)s</b> at <b>%(at)s</b>'),
     gettext_noop('Status %(status)s'),
+    gettext_noop('Timeline'),
     # wagtail/admin/templates/wagtailadmin/shared/workflow_history/listing_results.html
     gettext_noop("This %(model_name)s hasn't been submitted for moderation yet"),
     # wagtail/admin/templates/wagtailadmin/skeleton.html
@@ -289,10 +292,12 @@ STRINGS = (
     gettext_noop('%(time_period)s ago by %(user_display_name)s'),
     gettext_noop('Add or show comments'),
     gettext_noop('Application'),
+    gettext_noop('Bold'),
     gettext_noop('Changes requested %(finished_at)s'),
     gettext_noop('Close modal dialogs (like this one)'),
     gettext_noop('Cut'),
     gettext_noop('Insert or edit a link'),
+    gettext_noop('Italic'),
     gettext_noop('Monospace (code)'),
     gettext_noop('More bulk actions'),
     gettext_noop('Paste'),
@@ -462,11 +467,15 @@ STRINGS = (
     # wagtail/documents/views/documents.py
     gettext_noop('The document could not be created due to errors.'),
     gettext_noop('The file could not be found. Please change the source or delete the document.'),
+    # wagtail/embeds/wagtail_hooks.py
+    gettext_noop('Embed'),
     # wagtail/fields.py
     gettext_noop('Date cannot be in the future.'),
     # wagtail/images/fields.py
     gettext_noop('Not a valid .%(extension)s image. The extension does not match the file format (%(image_format)s)'),
     gettext_noop('unknown number'),
+    # wagtail/images/templates/wagtailimages/bulk_actions/confirm_bulk_delete.html
+    ngettext_lazy('Delete 1 image', 'Delete %(counter)s images', 1),
     # wagtail/images/templates/wagtailimages/chooser/chooser.html
     gettext_noop('Layout'),
     # wagtail/images/templates/wagtailimages/chooser/results.html
@@ -492,6 +501,8 @@ STRINGS = (
     gettext_noop('The filter options you have selected are not valid.'),
     gettext_noop('Usage count: (high to low)'),
     gettext_noop('Usage count: (low to high)'),
+    # wagtail/images/wagtail_hooks.py
+    ngettext_lazy('%(count)s image', '%(count)s images', 1),
     # wagtail/locks.py
     gettext_noop("<b>'{title}' is locked</b> by <b>you</b>."),
     gettext_noop("<b>'{title}' is locked</b>."),
@@ -574,6 +585,10 @@ STRINGS = (
     gettext_noop('The token "%(name)s" has been created, copy it now, it will never be shown again.'),
     # wagtail/users/templates/wagtailusers/api_tokens/status.html
     gettext_noop('Revoked'),
+    # wagtail/users/templates/wagtailusers/bulk_actions/confirm_bulk_assign_role.html
+    ngettext_lazy('Assign role to 1 user', 'Assign role to %(counter)s users', 1),
+    # wagtail/users/templates/wagtailusers/bulk_actions/confirm_bulk_delete.html
+    ngettext_lazy('Delete 1 user', 'Delete %(counter)s users', 1),
     # wagtail/users/templates/wagtailusers/groups/includes/formatted_permissions.html
     gettext_noop('Toggle all'),
     gettext_noop('Toggle all add permissions'),
@@ -596,6 +611,7 @@ STRINGS = (
     gettext_noop('Mark as active'),
     # wagtail/users/views/users.py
     gettext_noop('Access level'),
+    gettext_noop('Admin'),
     gettext_noop('Last login'),
     # wagtail/wagtail_hooks.py
     gettext_noop('%(model_name)s scheduled for publishing'),

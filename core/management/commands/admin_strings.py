@@ -53,6 +53,20 @@ IGNORED = {
     "call to force_str() on instance failed: %s",
     "use_natural_foreign_keys and key_is_id cannot both be True",
 }
+# Words the packages leave in English that are correctly the same in the language (checked by hand).
+IDENTICAL = {
+    "fr": {
+        "%(count)s document", "%(count)s image", "%(num_parent_objects)d page", "0 minutes", "1 page", "Action",
+        "Actions", "Alias", "Application", "Code", "Collection", "Collections", "Date", "Document", "Documents",
+        "Format", "ID", "Image", "Images", "Maximum", "Minimum", "Notifications", "Page", "Pages", "Pagination",
+        "Parent", "Public", "Section", "Site", "Sites", "Source", "Type", "URL", "Workflow", "Workflows",
+        "collection", "collections", "description", "documents", "image", "images", "page", "pages", "permanent",
+        "permission", "port", "site", "sites", "slug", "workflow", "workflows",
+    },
+    "es": {"Alias", "Error", "Error 404", "ID", "Manual", "No", "Roles", "Token", "URL"},
+    "zh_Hans": {"ID", "URL"},
+    "ru": {"ID", "URL"},
+}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}|<[^>]+>|&\w+;")
 OUTPUT = Path(settings.BASE_DIR) / "core" / "admin_strings.py"
 
@@ -97,9 +111,19 @@ def _catalogue(lang):
     return merged
 
 
-def _translated(catalogue, entry):
+def _translated(catalogue, entry, lang):
+    """Whether the packages translate the entry in this language. A translation identical to the
+    English (or a plural form left in English) counts as missing, unless the word is correctly the
+    same in the language (IDENTICAL)."""
     key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
-    return (key, 0) in catalogue if entry.msgid_plural else key in catalogue
+    if entry.msgid_plural:
+        forms = [catalogue[(key, i)] for i in range(6) if (key, i) in catalogue]
+    else:
+        forms = [catalogue[key]] if key in catalogue else []
+    if not forms:
+        return False
+    english = {entry.msgid, entry.msgid_plural}
+    return entry.msgid in IDENTICAL.get(lang, ()) or not any(form in english for form in forms)
 
 
 def _call(entry):
@@ -139,7 +163,7 @@ class Command(BaseCommand):
         for entry in entries:
             if entry.msgid in IGNORED or not re.search(r"[A-Za-z]", PLACEHOLDER.sub("", entry.msgid)):
                 continue
-            if all(_translated(c, entry) for c in catalogues):
+            if all(_translated(c, entry, lang) for c, lang in zip(catalogues, LANGUAGES)):
                 continue
             kept.append(entry)
         kept.sort(key=lambda e: (e.occurrences[0][0] if e.occurrences else "", e.msgctxt or "", e.msgid))

@@ -16,83 +16,92 @@ class CoreConfig(AppConfig):
         teams.connect()
         post_migrate.connect(teams.after_migrate, dispatch_uid="plenary_teams_after_migrate")
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="plenary_create_cache_table")
-        name_wagtail_localize_models()
+        name_third_party_models()
 
 
-# wagtail-localize's models declare no verbose_name, so Django derives an untranslatable English one
-# ("translation") that the admin shows as is, e.g. on the group-permission screen ("Translation |
-# Can submit translations"). The same English names, made translatable (issue #11). Setting
-# _meta.verbose_name(_plural) at ready() leaves Meta.original_attrs alone, so migrations see no change.
-WAGTAIL_LOCALIZE_NAMES = {
-    "TranslatableObject": (
-        pgettext_lazy("wagtail-localize model", "translatable object"),
-        pgettext_lazy("wagtail-localize model", "translatable objects"),
+# A few third-party models declare no verbose_name, so Django derives an untranslatable English one
+# that the admin shows as is, e.g. on the group-permission screen ("Translation", "Simple
+# translation", "Locale" above "Can submit translations"). The same English names, made translatable
+# (issue #11). Setting _meta.verbosepgettext_lazy("admin model name", _plural) at ready() leaves Meta.original_attrs alone, so
+# migrations see no change; a name the package sets itself one day is left alone.
+MODEL_NAMES = {
+    ("wagtail_localize", "TranslatableObject"): (
+        pgettext_lazy("admin model name", "translatable object"),
+        pgettext_lazy("admin model name", "translatable objects"),
     ),
-    "TranslationSource": (
-        pgettext_lazy("wagtail-localize model", "translation source"),
-        pgettext_lazy("wagtail-localize model", "translation sources"),
+    ("wagtail_localize", "TranslationSource"): (
+        pgettext_lazy("admin model name", "translation source"),
+        pgettext_lazy("admin model name", "translation sources"),
     ),
-    "Translation": (
-        pgettext_lazy("wagtail-localize model", "translation"),
-        pgettext_lazy("wagtail-localize model", "translations"),
+    ("wagtail_localize", "Translation"): (
+        pgettext_lazy("admin model name", "translation"),
+        pgettext_lazy("admin model name", "translations"),
     ),
-    "TranslationLog": (
-        pgettext_lazy("wagtail-localize model", "translation log"),
-        pgettext_lazy("wagtail-localize model", "translation logs"),
+    ("wagtail_localize", "TranslationLog"): (
+        pgettext_lazy("admin model name", "translation log"),
+        pgettext_lazy("admin model name", "translation logs"),
     ),
-    "String": (
-        pgettext_lazy("wagtail-localize model", "string"),
-        pgettext_lazy("wagtail-localize model", "strings"),
+    ("wagtail_localize", "String"): (
+        pgettext_lazy("admin model name", "string"),
+        pgettext_lazy("admin model name", "strings"),
     ),
-    "TranslationContext": (
-        pgettext_lazy("wagtail-localize model", "translation context"),
-        pgettext_lazy("wagtail-localize model", "translation contexts"),
+    ("wagtail_localize", "TranslationContext"): (
+        pgettext_lazy("admin model name", "translation context"),
+        pgettext_lazy("admin model name", "translation contexts"),
     ),
-    "StringTranslation": (
-        pgettext_lazy("wagtail-localize model", "string translation"),
-        pgettext_lazy("wagtail-localize model", "string translations"),
+    ("wagtail_localize", "StringTranslation"): (
+        pgettext_lazy("admin model name", "string translation"),
+        pgettext_lazy("admin model name", "string translations"),
     ),
-    "Template": (
-        pgettext_lazy("wagtail-localize model", "template"),
-        pgettext_lazy("wagtail-localize model", "templates"),
+    ("wagtail_localize", "Template"): (
+        pgettext_lazy("admin model name", "template"),
+        pgettext_lazy("admin model name", "templates"),
     ),
-    "SegmentOverride": (
-        pgettext_lazy("wagtail-localize model", "segment override"),
-        pgettext_lazy("wagtail-localize model", "segment overrides"),
+    ("wagtail_localize", "SegmentOverride"): (
+        pgettext_lazy("admin model name", "segment override"),
+        pgettext_lazy("admin model name", "segment overrides"),
     ),
-    "StringSegment": (
-        pgettext_lazy("wagtail-localize model", "string segment"),
-        pgettext_lazy("wagtail-localize model", "string segments"),
+    ("wagtail_localize", "StringSegment"): (
+        pgettext_lazy("admin model name", "string segment"),
+        pgettext_lazy("admin model name", "string segments"),
     ),
-    "TemplateSegment": (
-        pgettext_lazy("wagtail-localize model", "template segment"),
-        pgettext_lazy("wagtail-localize model", "template segments"),
+    ("wagtail_localize", "TemplateSegment"): (
+        pgettext_lazy("admin model name", "template segment"),
+        pgettext_lazy("admin model name", "template segments"),
     ),
-    "RelatedObjectSegment": (
-        pgettext_lazy("wagtail-localize model", "related object segment"),
-        pgettext_lazy("wagtail-localize model", "related object segments"),
+    ("wagtail_localize", "RelatedObjectSegment"): (
+        pgettext_lazy("admin model name", "related object segment"),
+        pgettext_lazy("admin model name", "related object segments"),
     ),
-    "OverridableSegment": (
-        pgettext_lazy("wagtail-localize model", "overridable segment"),
-        pgettext_lazy("wagtail-localize model", "overridable segments"),
+    ("wagtail_localize", "OverridableSegment"): (
+        pgettext_lazy("admin model name", "overridable segment"),
+        pgettext_lazy("admin model name", "overridable segments"),
     ),
-    "LocaleSynchronization": (
-        pgettext_lazy("wagtail-localize model", "locale synchronization"),
-        pgettext_lazy("wagtail-localize model", "locale synchronizations"),
+    ("wagtail_localize", "LocaleSynchronization"): (
+        pgettext_lazy("admin model name", "locale synchronization"),
+        pgettext_lazy("admin model name", "locale synchronizations"),
+    ),
+    ("wagtailcore", "Locale"): (
+        pgettext_lazy("admin model name", "locale"),
+        pgettext_lazy("admin model name", "locales"),
+    ),
+    ("simple_translation", "SimpleTranslation"): (
+        pgettext_lazy("admin model name", "simple translation"),
+        pgettext_lazy("admin model name", "simple translations"),
     ),
 }
 
 
-def name_wagtail_localize_models():
+def name_third_party_models():
     from django.apps import apps
 
-    if not apps.is_installed("wagtail_localize"):
-        return
-    for model in apps.get_app_config("wagtail_localize").get_models():
-        names = WAGTAIL_LOCALIZE_NAMES.get(model.__name__)
-        # Only where wagtail-localize still derives the name: one it sets itself is left alone.
-        if names and "verbose_name" not in model._meta.original_attrs:
-            model._meta.verbose_name, model._meta.verbose_name_plural = names
+    for (app_label, model_name), (singular, plural) in MODEL_NAMES.items():
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:  # the app is not installed
+            continue
+        if "verbose_name" not in model._meta.original_attrs:
+            model._meta.verbose_name, model._meta.verbose_name_plural = singular, plural
 
 
 def create_cache_table(using="default", verbosity=1, **kwargs):

@@ -67,12 +67,20 @@ def xlsx_bytes(rows, *, sheet_title="Sheet1") -> bytes:
 class SafeExportMixin:
     """For Wagtail IndexViews with ``list_export``: CSV cells escaped, XLSX text typed as text."""
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # CSV is streamed after the view returns, when the admin's language is no longer active.
+        from django.utils import translation
+
+        self._export_language = translation.get_language()
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         if isinstance(value, bool):  # words of the organiser's language, not Python's True/False
-            from django.utils.translation import gettext
+            from django.utils import translation
 
-            value = gettext("Yes") if value else gettext("No")
+            with translation.override(getattr(self, "_export_language", None) or translation.get_language()):
+                value = translation.gettext("Yes") if value else translation.gettext("No")
         if export_format == "csv":
             return safe_cell(value)
         return value

@@ -185,6 +185,12 @@ def test_country_names_are_ordered_in_the_language(lang, expected):
     ("Amélie", "Durand", "", "fr", "Amélie Durand"),
     ("Viktor", "Orbán", "family_first", "en", "Orbán Viktor"),
     ("Salma", "Haddad", "", "ar", "Salma Haddad"),
+    ("María", "García", "", "es", "María García"),
+    ("Wei", "Zhang", "family_first", "es", "Zhang Wei"),
+    ("Анна", "Иванова", "", "ru", "Анна Иванова"),
+    ("Wei", "Zhang", "family_first", "ru", "Zhang Wei"),
+    ("Xiaoming", "Wang", "family_first", "fr", "Wang Xiaoming"),
+    ("小明", "王", "given_first", "zh-hans", "小明王"),
 ])
 def test_name_order(given, family, order, language, expected):
     assert formatting.name(given, family, order, language) == expected

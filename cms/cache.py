@@ -59,6 +59,7 @@ ENTRY_PREFIX = "cms:page2:"  # the entry's format: a change of it changes the pr
 SITE = "site"
 SUMMITS = "summits"
 LISTINGS = "listings"
+FRAGMENT_PREFIX = "cms:frag1:"
 TREE = "tree"  # any change of content at all (the sitemap lists every page and summit sub-page)
 
 
@@ -86,10 +87,14 @@ def _token():
     return uuid.uuid4().hex[:16]
 
 
-def versions(scopes):
-    """The current version of each scope (a tuple in the same order), creating missing ones."""
+def versions(scopes, found=None):
+    """The current version of each scope (a tuple in the same order), creating missing ones.
+
+    ``found``: what a caller already read from the cache in the same ``get_many`` (the page cache
+    reads an entry and its versions at once); only the keys absent from it are read again."""
     keys = [VERSION_PREFIX + scope for scope in scopes]
-    found = cache.get_many(keys)
+    if found is None or any(key not in found for key in keys):
+        found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
@@ -144,6 +149,45 @@ def scopes_for(page):
     return tuple(dict.fromkeys(scopes))
 
 
+def fragment_timeout():
+    return getattr(settings, "PLENARY_FRAGMENT_CACHE_SECONDS", 600)
+
+
+def request_versions(request, page):
+    """The scopes of ``page`` and their versions, read once per request (every fragment of the page
+    is keyed by them; a change committed during the render makes the stored fragments unreachable,
+    exactly like the page entry, since they are keyed by the versions read before)."""
+    memo = getattr(request, "_plenary_versions", None)
+    if memo is None:
+        memo = request._plenary_versions = {}
+    if page.pk not in memo:
+        scopes = scopes_for(page)
+        memo[page.pk] = "-".join(str(v) for v in versions(scopes))
+    return memo[page.pk]
+
+
+def fragments_allowed(request):
+    """Fragments are shared by every anonymous visitor: never for a preview or a signed-in user (their
+    page may show drafts or a different state), and only when enabled."""
+    return (
+        request is not None
+        and fragment_timeout() > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def fragment_key(request, page, name, vary=()):
+    """A rendered part of ``page`` for this language, host and full path (query string included):
+    it changes with every scope the page is made from, so a change never shows a stale part."""
+    raw = "|".join([
+        name, request_versions(request, page), translation.get_language() or "", request.get_host(),
+        request.get_full_path(), *(str(v) for v in vary),
+    ])
+    return FRAGMENT_PREFIX + hashlib.sha1(raw.encode()).hexdigest()
+
+
 def request_is_cacheable(request):
     """Anonymous GET/HEAD without a session or pending messages (their pages may differ)."""
     return (
@@ -193,6 +237,8 @@ def serve_cached(page, request, serve):
     if cacheable:
         scopes = scopes_for(page)
         seen = versions(scopes)
+        # The page's fragments are keyed by the same versions (read once per request).
+        request.__dict__.setdefault("_plenary_versions", {})[page.pk] = "-".join(str(v) for v in seen)
     response = serve()
     if (
         cacheable
@@ -219,6 +265,19 @@ def etag_for(content):
     return '"' + hashlib.sha1(content).hexdigest()[:24] + '"'
 
 
+# Entry key -> the scopes its page was made from, as this process last saw them: only which keys to
+# read together, never a version or a copy (those are always read from the shared cache).
+_KNOWN_SCOPES = {}
+_KNOWN_SCOPES_MAX = 4096
+
+
+def _remember_scopes(key, scopes):
+    if _KNOWN_SCOPES.get(key) != scopes:
+        if len(_KNOWN_SCOPES) >= _KNOWN_SCOPES_MAX:
+            _KNOWN_SCOPES.clear()
+        _KNOWN_SCOPES[key] = tuple(scopes)
+
+
 class PageCacheMiddleware:
     """Place after LocaleMiddleware and AuthenticationMiddleware."""
 
@@ -230,11 +289,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = key_for(request)
         lock = key + ":lock"
-        found = cache.get_many([key, lock])  # one read for the copy and its re-render lock
+        # One read for the copy, its re-render lock and the versions of the scopes it was made from
+        # the last time this process saw it (the scopes of a path rarely change; if they did, the
+        # versions are read again below): a hit costs one round trip to the shared cache.
+        known = _KNOWN_SCOPES.get(key, ())
+        found = cache.get_many([key, lock, *(VERSION_PREFIX + scope for scope in known)])
         entry = found.get(key)
         locked = False
         if entry is not None:
-            fresh = entry["fresh_until"] > time.time() and versions(entry["scopes"]) == entry["versions"]
+            _remember_scopes(key, entry["scopes"])
+            fresh = entry["fresh_until"] > time.time() and versions(entry["scopes"], found) == entry["versions"]
             if fresh:
                 return self._respond(request, entry, "hit")
             # Stale: one process re-renders, the others serve the previous copy for the grace period
@@ -260,6 +324,7 @@ class PageCacheMiddleware:
                 }
                 # Kept beyond its lifetime so that it can be served stale while it is re-rendered.
                 cache.set(key, entry, timeout() + max(grace(), 60))
+                _remember_scopes(key, scopes)
                 response[HEADER] = "miss"
                 return add_validators(request, response, entry["etag"], now)
             return response

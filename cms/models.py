@@ -11,6 +11,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -89,7 +90,8 @@ class HomePage(FallbackRouteMixin, PlenaryPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["summit_pages"] = summit_pages(self)
-        context["latest_news"] = news_in_locale(self.locale, limit=3)
+        # Lazy: read only when the cached fragment of the page's content is rendered.
+        context["latest_news"] = SimpleLazyObject(lambda: news_in_locale(self.locale, limit=3))
         return context
 
 

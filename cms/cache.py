@@ -36,6 +36,7 @@ With no ``CACHE_URL`` the cache is Django's database cache (``config/settings.py
 processes and machines see the same copies and versions; Redis when ``CACHE_URL`` is set.
 """
 
+import collections
 import functools
 import hashlib
 import logging
@@ -49,13 +50,14 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_etags
 
 logger = logging.getLogger(__name__)
 
 HEADER = "X-Plenary-Cache"
 VERSION_PREFIX = "cms:v:"
-ENTRY_PREFIX = "cms:page2:"  # the entry's format: a change of it changes the prefix
+ENTRY_PREFIX = "cms:page3:"  # the entry's format: a change of it changes the prefix
+BODY_PREFIX = "cms:body1:"
 SITE = "site"
 SUMMITS = "summits"
 LISTINGS = "listings"
@@ -113,6 +115,10 @@ def bump(*scopes):
     _set_new_versions(scopes)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _set_new_versions(scopes))
+    from . import frontend_cache
+
+    if frontend_cache.enabled():  # a CDN in front: its copies of the same pages, once, after the commit
+        frontend_cache.purge(scopes - {TREE})
 
 
 def _set_new_versions(scopes):
@@ -265,6 +271,51 @@ def etag_for(content):
     return '"' + hashlib.sha1(content).hexdigest()[:24] + '"'
 
 
+# Bodies by ETag (a hash of the body, so a body can never be stale: a new render has a new ETag,
+# named by the shared entry): a hit reads the small entry and the versions, not the body again.
+_BODIES = collections.OrderedDict()
+_BODIES_MAX_BYTES = 32 * 1024 * 1024
+_bodies_size = 0
+
+
+def _remember_body(etag, content):
+    global _bodies_size
+    if etag in _BODIES:
+        _BODIES.move_to_end(etag)
+        return
+    _BODIES[etag] = content
+    _bodies_size += len(content)
+    while _bodies_size > _BODIES_MAX_BYTES and len(_BODIES) > 1:
+        _bodies_size -= len(_BODIES.popitem(last=False)[1])
+
+
+def _body(request, entry):
+    """The body an entry names: b"" for a conditional GET that its ETag answers (a 304 needs none),
+    from this process's memory, else from the shared cache; None when it was evicted."""
+    etag = entry["etag"]
+    if _answered_by(request.META.get("HTTP_IF_NONE_MATCH"), etag):
+        return b""
+    return _stored_body(etag)
+
+
+def _answered_by(if_none_match, etag):
+    if not if_none_match:
+        return False
+    tags = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
+    return "*" in tags or etag in tags
+
+
+def _stored_body(etag):
+    content = _BODIES.get(etag)
+    if content is None:
+        stored = cache.get(BODY_PREFIX + etag)
+        if stored is None:
+            return None
+        content = zlib.decompress(stored)
+        _remember_body(etag, content)
+    return content
+
+
 # Entry key -> the scopes its page was made from, as this process last saw them: only which keys to
 # read together, never a version or a copy (those are always read from the shared cache).
 _KNOWN_SCOPES = {}
@@ -296,16 +347,19 @@ class PageCacheMiddleware:
         found = cache.get_many([key, lock, *(VERSION_PREFIX + scope for scope in known)])
         entry = found.get(key)
         locked = False
+        body = None
         if entry is not None:
             _remember_scopes(key, entry["scopes"])
+            body = _body(request, entry)
+        if body is not None:
             fresh = entry["fresh_until"] > time.time() and versions(entry["scopes"], found) == entry["versions"]
             if fresh:
-                return self._respond(request, entry, "hit")
+                return self._respond(request, entry, body, "hit")
             # Stale: one process re-renders, the others serve the previous copy for the grace period
             # (without writing anything while the lock is seen held).
             locked = lock not in found and cache.add(lock, 1, grace())
             if not locked:
-                return self._respond(request, entry, "stale")
+                return self._respond(request, entry, body, "stale")
         request._plenary_page_cache = True
         try:
             response = self.get_response(request)
@@ -315,15 +369,19 @@ class PageCacheMiddleware:
                     response.render()
                 scopes, seen = marked
                 now = time.time()
+                etag = etag_for(response.content)
                 entry = {
-                    # Compressed: a 120 kB programme is 15 kB to read back from the cache.
-                    "scopes": scopes, "versions": seen, "content": zlib.compress(response.content, 1),
-                    "content_type": response["Content-Type"],
+                    "scopes": scopes, "versions": seen, "content_type": response["Content-Type"],
                     "headers": {k: v for k, v in response.items() if k in ("Content-Language", "Vary")},
-                    "etag": etag_for(response.content), "rendered_at": now, "fresh_until": now + timeout(),
+                    "etag": etag, "rendered_at": now, "fresh_until": now + timeout(),
                 }
-                # Kept beyond its lifetime so that it can be served stale while it is re-rendered.
-                cache.set(key, entry, timeout() + max(grace(), 60))
+                # Kept beyond its lifetime so that it can be served stale while it is re-rendered;
+                # the body first (named by its hash, compressed: a 120 kB programme is 15 kB), so an
+                # entry never names a body that is not stored yet.
+                lifetime = timeout() + max(grace(), 60)
+                cache.set(BODY_PREFIX + etag, zlib.compress(response.content, 1), lifetime)
+                _remember_body(etag, response.content)
+                cache.set(key, entry, lifetime)
                 _remember_scopes(key, scopes)
                 response[HEADER] = "miss"
                 return add_validators(request, response, entry["etag"], now)
@@ -333,9 +391,12 @@ class PageCacheMiddleware:
                 cache.delete(lock)
 
     @staticmethod
-    def _respond(request, entry, state):
-        response = HttpResponse(zlib.decompress(entry["content"]), content_type=entry["content_type"])
+    def _respond(request, entry, body, state):
+        response = HttpResponse(body, content_type=entry["content_type"])
         for name, value in entry["headers"].items():
             response[name] = value
         response[HEADER] = state
-        return add_validators(request, response, entry["etag"], entry["rendered_at"])
+        answer = add_validators(request, response, entry["etag"], entry["rendered_at"])
+        if answer.status_code == 200 and not body:  # the ETag matched, yet not a 304: the body after all
+            response.content = _stored_body(entry["etag"]) or b""
+        return answer

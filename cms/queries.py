@@ -60,7 +60,8 @@ def summit_overview(summit):
         "themes": themes_with_counts(summit),
         "highlights": highlights,
         "co_organisers": summit.co_organisers.select_related("logo").all(),
-        "session_count": Session.objects.filter(summit=summit, is_published=True).count(),
+        # Lazy (read by the cached fragment only): a callable is called by the template.
+        "session_count": Session.objects.filter(summit=summit, is_published=True).count,
     }
 
 

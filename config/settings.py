@@ -182,7 +182,7 @@ if _cache_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
 else:
     CACHES = {"default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "plenary_cache",
+        "BACKEND": "core.cache_backends.DatabaseCache", "LOCATION": "plenary_cache",
         "OPTIONS": {"MAX_ENTRIES": int(env("PLENARY_CACHE_MAX_ENTRIES", "20000")), "CULL_FREQUENCY": 4},
     }}
 
@@ -420,3 +420,23 @@ PLENARY_FRAGMENT_CACHE_SECONDS = int(env("PLENARY_FRAGMENT_CACHE_SECONDS", "600"
 PLENARY_PAGE_CACHE_GRACE_SECONDS = int(env("PLENARY_PAGE_CACHE_GRACE_SECONDS", "10"))
 # With a CDN in front: how long it may keep a public page (Cache-Control s-maxage; 0 = revalidate).
 PLENARY_CDN_CACHE_SECONDS = int(env("PLENARY_CDN_CACHE_SECONDS", "0"))
+# ...and how it is told to forget a page when its content changes (cms/frontend_cache.py: the pages of
+# every bumped scope, e.g. a summit's programme and sessions after a room change). Wagtail's
+# frontend-cache backends: an HTTP purger (Varnish, nginx proxy_cache_purge: a PURGE per address) or
+# Cloudflare (zone id + an API token allowed to purge). Unset: nothing is purged.
+WAGTAILFRONTENDCACHE = {}
+if env("PLENARY_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("PLENARY_FRONTEND_CACHE_URL"),
+    }
+if env("PLENARY_CLOUDFLARE_ZONE_ID") and env("PLENARY_CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("PLENARY_CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("PLENARY_CLOUDFLARE_API_TOKEN"),
+    }
+if WAGTAILFRONTENDCACHE:
+    # Wagtail's own handlers purge a page when it is published; cms.frontend_cache adds its sub-pages
+    # and everything else the per-summit invalidation covers.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")

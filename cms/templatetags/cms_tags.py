@@ -30,6 +30,25 @@ def language_links(context):
         return cached
     request = context.get("request")
     page = context.get("page")
+    from wagtail.models import Page
+
+    key = None
+    if isinstance(page, Page) and page.pk and page_cache.fragments_allowed(request):
+        # Made from the page's translations (every translation's scope is bumped when one is
+        # published or unpublished) and the address: shared like a fragment of the page.
+        key = page_cache.fragment_key(request, page, "language-links")
+        links = cache.get(key)
+        if links is not None:
+            context["_plenary_language_links"] = links
+            return links
+    links = _language_links(request, page)
+    if key is not None:
+        cache.set(key, links, page_cache.fragment_timeout())
+    context["_plenary_language_links"] = links
+    return links
+
+
+def _language_links(request, page):
     current = translation.get_language()
     links = []
     translations = {}
@@ -63,7 +82,6 @@ def language_links(context):
             "current": code == current,
             "translated": translated,
         })
-    context["_plenary_language_links"] = links
     return links
 
 

@@ -245,7 +245,11 @@ def main():
                     process.wait(timeout=30)
                 except subprocess.TimeoutExpired:
                     process.kill()
-    delivered = len(list(MAIL_DIR.iterdir()))
+    # The file backend appends the messages one connection writes within the same second to one file:
+    # count messages (their Message-ID headers) and distinct recipients, not files.
+    texts = [path.read_text(errors="replace") for path in MAIL_DIR.iterdir()]
+    delivered = sum(text.count("\nMessage-ID: ") + text.startswith("Message-ID: ") for text in texts)
+    recipients = {line[4:].strip() for text in texts for line in text.splitlines() if line.startswith("To: ")}
     statuses = {}
     for _job, status in results:
         statuses[status] = statuses.get(status, 0) + 1
@@ -265,9 +269,10 @@ def main():
     print(f"accepted={held} waitlisted={waitlisted} oversold={oversold} lost={lost} (of which answered 302: "
           f"{lost_after_ok}) duplicated={duplicated}")
     print(f"emails: {outbox_rows} in the outbox, {sent} sent, {failed} failed, {delivered} delivered by the worker "
-          f"(files), drained {drained:.1f}s after the burst")
+          f"({len(recipients)} recipients, {len(texts)} files), drained {drained:.1f}s after the burst")
     ok = (oversold == 0 and lost == 0 and duplicated == 0 and held == min(args.places, args.attempts)
-          and failed == 0 and sent == outbox_rows == delivered and outbox_rows >= total)
+          and failed == 0 and sent == outbox_rows == delivered and outbox_rows >= total
+          and len(recipients) == total)
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 

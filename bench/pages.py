@@ -1,6 +1,7 @@
 """Benchmark of the public site: median latency and requests per second of the home, summit,
 programme and session pages next to a bare Django view, all served by the same gunicorn server
-in the same run, with the page cache on and off, and the programme during an edit storm (a
+in the same run, with the page cache on, off (the fragments of cms_tags.cached_fragment still
+cached), and off with the fragments off too (every part rendered), and the programme during an edit storm (a
 session of the same summit renamed every second through the ORM, in another process, while
 8 clients read the programme).
 
@@ -34,12 +35,13 @@ PORT = int(os.environ.get("BENCH_PORT", "8093"))
 PY = sys.executable
 
 
-def environment(cache_seconds):
+def environment(cache_seconds, fragment_seconds=600):
     env = dict(os.environ)
     env.update({
         "DATABASE_URL": f"sqlite:///{DB}",
         "DJANGO_SETTINGS_MODULE": "bench.pages_settings",
         "PLENARY_PAGE_CACHE_SECONDS": str(cache_seconds),
+        "PLENARY_FRAGMENT_CACHE_SECONDS": str(fragment_seconds),
         "PYTHONPATH": str(ROOT),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789",
@@ -133,12 +135,12 @@ def throughput(path, seconds, concurrency, states=None):
     return sum(count) / (time.perf_counter() - start)
 
 
-def serve(cache_seconds, workers):
+def serve(cache_seconds, workers, fragment_seconds=600):
     process = subprocess.Popen(
         [str(Path(PY).parent / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
          "--workers", str(workers), "--threads", "1", "--log-level", "warning", "--graceful-timeout", "3",
          "--env", "DJANGO_SETTINGS_MODULE=bench.pages_settings"],
-        cwd=ROOT, env=environment(cache_seconds), start_new_session=True,
+        cwd=ROOT, env=environment(cache_seconds, fragment_seconds), start_new_session=True,
     )
     atexit.register(stop, process)
     for _ in range(150):
@@ -214,8 +216,10 @@ def main():
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"gunicorn, {args.workers} sync workers, SQLite; latency: median of {args.requests} sequential "
           f"requests; throughput: {args.concurrency} clients for {args.seconds:.0f} s")
-    for label, cache_seconds in (("page cache ON", 600), ("page cache OFF", 0)):
-        process = serve(cache_seconds, args.workers)
+    passes = [("page cache ON", 600, 600), ("page cache OFF (fragments cached)", 0, 600),
+              ("page cache OFF, fragments OFF (every part rendered)", 0, 0)]
+    for label, cache_seconds, fragment_seconds in passes:
+        process = serve(cache_seconds, args.workers, fragment_seconds)
         try:
             print(f"\n== {label}")
             print(f"{'page':28} {'bytes':>8} {'median ms':>10} {'req/s':>8} {'x bare latency':>15} {'% bare req/s':>13}")

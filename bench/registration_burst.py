@@ -7,7 +7,11 @@ with no registration and no clear refusal) and duplicated (one person registered
 
     ./.venv/bin/python bench/registration_burst.py [--attempts 2000] [--places 500] [--clients 40]
 
-Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432). Not a test.
+Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432; database BENCH_DB, default
+plenary_bench_registrations, dropped and made again) and Redis at BENCH_REDIS (default
+redis://127.0.0.1:6379/10): the web processes queue every email (core/outbox.py) on that broker and
+a Celery worker started here sends them with the file email backend, one file per email; after the
+burst the bench waits for the outbox to drain and counts the emails delivered. Not a test.
 """
 
 import argparse
@@ -17,6 +21,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -26,7 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-DB_NAME = "plenary_bench_registrations"
+DB_NAME = os.environ.get("BENCH_DB", "plenary_bench_registrations")
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/10")
+CELERY = str(ROOT / ".venv" / "bin" / "celery")
+MAIL_DIR = Path(tempfile.mkdtemp(prefix="plenary-burst-mail-"))
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -50,8 +58,11 @@ def django_env(extra=None):
         "DATABASE_URL": f"{PG}/{DB_NAME}",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "PLENARY_REGISTRATION_RATE": "0/0",  # every client shares 127.0.0.1: no per-address limit here
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",  # emails are rendered, not delivered
-        "CELERY_BROKER_URL": "",
+        # Emails are queued by the web processes and sent by the worker, one file per email.
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(MAIL_DIR),
+        "CELERY_BROKER_URL": REDIS,
+        "CELERY_RESULT_BACKEND": REDIS,
         "LOG_LEVEL": "WARNING",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789",
@@ -84,6 +95,33 @@ print(qs.count(), held, qs.filter(status="waitlisted").count(),
       qs.values("email").distinct().count(), qs.values("reference").distinct().count())
 print(",".join(qs.values_list("email", flat=True)))
 """
+
+
+OUTBOX = """
+from core.models import OutboxEmail
+qs = OutboxEmail.objects.filter(summit__slug="burst")
+print(qs.count(), qs.filter(status="sent").count(), qs.filter(status="failed").count())
+"""
+
+
+def start_worker(env):
+    return subprocess.Popen([CELERY, "-A", "config", "worker", "--concurrency", "2", "--loglevel", "WARNING",
+                             "--without-gossip", "--without-mingle"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def purge_broker(env):
+    subprocess.run([CELERY, "-A", "config", "purge", "-f"], cwd=ROOT, env=env, capture_output=True)
+
+
+def wait_outbox(env, expected, timeout=600):
+    """(rows, sent, failed, seconds) once every email of the burst is sent or failed, or at the timeout."""
+    start = time.perf_counter()
+    while True:
+        rows, sent, failed = (int(x) for x in manage(OUTBOX, env)[-1].split())
+        if (rows >= expected and sent + failed >= rows) or time.perf_counter() - start > timeout:
+            return rows, sent, failed, time.perf_counter() - start
+        time.sleep(2)
 
 
 def manage(code, env):
@@ -189,14 +227,29 @@ def main():
     subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     category_id = manage(SETUP.format(places=args.places), env)[-1]
     port = free_port()
+    purge_broker(env)
+    worker = start_worker(env)
     server = start_server(port, env, args.workers)
     try:
         baseline, base_seconds = run_clients(port, args.clients, range(args.attempts), healthz)
         base_rate = len(baseline) / base_seconds
         results, seconds = run_clients(port, args.clients, range(args.attempts), register_factory(category_id))
-    finally:
         server.terminate()
         server.wait(timeout=30)
+        outbox_rows, sent, failed, drained = wait_outbox(env, sum(1 for _j, status in results if status == 302))
+    finally:
+        for process in (server, worker):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+    # The file backend appends the messages one connection writes within the same second to one file:
+    # count messages (their Message-ID headers) and distinct recipients, not files.
+    texts = [path.read_text(errors="replace") for path in MAIL_DIR.iterdir()]
+    delivered = sum(text.count("\nMessage-ID: ") + text.startswith("Message-ID: ") for text in texts)
+    recipients = {line[4:].strip() for text in texts for line in text.splitlines() if line.startswith("To: ")}
     statuses = {}
     for _job, status in results:
         statuses[status] = statuses.get(status, 0) + 1
@@ -215,7 +268,11 @@ def main():
     print(f"HTTP statuses: {dict(sorted(statuses.items(), key=str))}")
     print(f"accepted={held} waitlisted={waitlisted} oversold={oversold} lost={lost} (of which answered 302: "
           f"{lost_after_ok}) duplicated={duplicated}")
-    ok = oversold == 0 and lost == 0 and duplicated == 0 and held == min(args.places, args.attempts)
+    print(f"emails: {outbox_rows} in the outbox, {sent} sent, {failed} failed, {delivered} delivered by the worker "
+          f"({len(recipients)} recipients, {len(texts)} files), drained {drained:.1f}s after the burst")
+    ok = (oversold == 0 and lost == 0 and duplicated == 0 and held == min(args.places, args.attempts)
+          and failed == 0 and sent == outbox_rows == delivered and outbox_rows >= total
+          and len(recipients) == total)
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 

@@ -108,6 +108,12 @@ def main():
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     summit = populate(args.n)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would gather them after a bulk load (it may be off, as on
+        # this machine's shared server): without them the planner takes the new tables for empty and
+        # joins 10,000 rows by nested loops (the world map's query ran for minutes).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     from announcements.models import Commitment
 
     total = Commitment.objects.filter(summit=summit).count()

@@ -36,6 +36,7 @@ With no ``CACHE_URL`` the cache is Django's database cache (``config/settings.py
 processes and machines see the same copies and versions; Redis when ``CACHE_URL`` is set.
 """
 
+import collections
 import functools
 import hashlib
 import logging
@@ -49,16 +50,18 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_etags
 
 logger = logging.getLogger(__name__)
 
 HEADER = "X-Plenary-Cache"
 VERSION_PREFIX = "cms:v:"
-ENTRY_PREFIX = "cms:page2:"  # the entry's format: a change of it changes the prefix
+ENTRY_PREFIX = "cms:page3:"  # the entry's format: a change of it changes the prefix
+BODY_PREFIX = "cms:body1:"
 SITE = "site"
 SUMMITS = "summits"
 LISTINGS = "listings"
+FRAGMENT_PREFIX = "cms:frag1:"
 TREE = "tree"  # any change of content at all (the sitemap lists every page and summit sub-page)
 
 
@@ -86,10 +89,14 @@ def _token():
     return uuid.uuid4().hex[:16]
 
 
-def versions(scopes):
-    """The current version of each scope (a tuple in the same order), creating missing ones."""
+def versions(scopes, found=None):
+    """The current version of each scope (a tuple in the same order), creating missing ones.
+
+    ``found``: what a caller already read from the cache in the same ``get_many`` (the page cache
+    reads an entry and its versions at once); only the keys absent from it are read again."""
     keys = [VERSION_PREFIX + scope for scope in scopes]
-    found = cache.get_many(keys)
+    if found is None or any(key not in found for key in keys):
+        found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
@@ -108,6 +115,10 @@ def bump(*scopes):
     _set_new_versions(scopes)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _set_new_versions(scopes))
+    from . import frontend_cache
+
+    if frontend_cache.enabled():  # a CDN in front: its copies of the same pages, once, after the commit
+        frontend_cache.purge(scopes - {TREE})
 
 
 def _set_new_versions(scopes):
@@ -142,6 +153,45 @@ def scopes_for(page):
         scopes.append(summit_scope(page.summit_id))
     scopes.extend(getattr(page, "cache_extra_scopes", ()))
     return tuple(dict.fromkeys(scopes))
+
+
+def fragment_timeout():
+    return getattr(settings, "PLENARY_FRAGMENT_CACHE_SECONDS", 600)
+
+
+def request_versions(request, page):
+    """The scopes of ``page`` and their versions, read once per request (every fragment of the page
+    is keyed by them; a change committed during the render makes the stored fragments unreachable,
+    exactly like the page entry, since they are keyed by the versions read before)."""
+    memo = getattr(request, "_plenary_versions", None)
+    if memo is None:
+        memo = request._plenary_versions = {}
+    if page.pk not in memo:
+        scopes = scopes_for(page)
+        memo[page.pk] = "-".join(str(v) for v in versions(scopes))
+    return memo[page.pk]
+
+
+def fragments_allowed(request):
+    """Fragments are shared by every anonymous visitor: never for a preview or a signed-in user (their
+    page may show drafts or a different state), and only when enabled."""
+    return (
+        request is not None
+        and fragment_timeout() > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(request, "is_preview", False)
+    )
+
+
+def fragment_key(request, page, name, vary=()):
+    """A rendered part of ``page`` for this language, host and full path (query string included):
+    it changes with every scope the page is made from, so a change never shows a stale part."""
+    raw = "|".join([
+        name, request_versions(request, page), translation.get_language() or "", request.get_host(),
+        request.get_full_path(), *(str(v) for v in vary),
+    ])
+    return FRAGMENT_PREFIX + hashlib.sha1(raw.encode()).hexdigest()
 
 
 def request_is_cacheable(request):
@@ -193,6 +243,8 @@ def serve_cached(page, request, serve):
     if cacheable:
         scopes = scopes_for(page)
         seen = versions(scopes)
+        # The page's fragments are keyed by the same versions (read once per request).
+        request.__dict__.setdefault("_plenary_versions", {})[page.pk] = "-".join(str(v) for v in seen)
     response = serve()
     if (
         cacheable
@@ -219,6 +271,64 @@ def etag_for(content):
     return '"' + hashlib.sha1(content).hexdigest()[:24] + '"'
 
 
+# Bodies by ETag (a hash of the body, so a body can never be stale: a new render has a new ETag,
+# named by the shared entry): a hit reads the small entry and the versions, not the body again.
+_BODIES = collections.OrderedDict()
+_BODIES_MAX_BYTES = 32 * 1024 * 1024
+_bodies_size = 0
+
+
+def _remember_body(etag, content):
+    global _bodies_size
+    if etag in _BODIES:
+        _BODIES.move_to_end(etag)
+        return
+    _BODIES[etag] = content
+    _bodies_size += len(content)
+    while _bodies_size > _BODIES_MAX_BYTES and len(_BODIES) > 1:
+        _bodies_size -= len(_BODIES.popitem(last=False)[1])
+
+
+def _body(request, entry):
+    """The body an entry names: b"" for a conditional GET that its ETag answers (a 304 needs none),
+    from this process's memory, else from the shared cache; None when it was evicted."""
+    etag = entry["etag"]
+    if _answered_by(request.META.get("HTTP_IF_NONE_MATCH"), etag):
+        return b""
+    return _stored_body(etag)
+
+
+def _answered_by(if_none_match, etag):
+    if not if_none_match:
+        return False
+    tags = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
+    return "*" in tags or etag in tags
+
+
+def _stored_body(etag):
+    content = _BODIES.get(etag)
+    if content is None:
+        stored = cache.get(BODY_PREFIX + etag)
+        if stored is None:
+            return None
+        content = zlib.decompress(stored)
+        _remember_body(etag, content)
+    return content
+
+
+# Entry key -> the scopes its page was made from, as this process last saw them: only which keys to
+# read together, never a version or a copy (those are always read from the shared cache).
+_KNOWN_SCOPES = {}
+_KNOWN_SCOPES_MAX = 4096
+
+
+def _remember_scopes(key, scopes):
+    if _KNOWN_SCOPES.get(key) != scopes:
+        if len(_KNOWN_SCOPES) >= _KNOWN_SCOPES_MAX:
+            _KNOWN_SCOPES.clear()
+        _KNOWN_SCOPES[key] = tuple(scopes)
+
+
 class PageCacheMiddleware:
     """Place after LocaleMiddleware and AuthenticationMiddleware."""
 
@@ -230,18 +340,26 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = key_for(request)
         lock = key + ":lock"
-        found = cache.get_many([key, lock])  # one read for the copy and its re-render lock
+        # One read for the copy, its re-render lock and the versions of the scopes it was made from
+        # the last time this process saw it (the scopes of a path rarely change; if they did, the
+        # versions are read again below): a hit costs one round trip to the shared cache.
+        known = _KNOWN_SCOPES.get(key, ())
+        found = cache.get_many([key, lock, *(VERSION_PREFIX + scope for scope in known)])
         entry = found.get(key)
         locked = False
+        body = None
         if entry is not None:
-            fresh = entry["fresh_until"] > time.time() and versions(entry["scopes"]) == entry["versions"]
+            _remember_scopes(key, entry["scopes"])
+            body = _body(request, entry)
+        if body is not None:
+            fresh = entry["fresh_until"] > time.time() and versions(entry["scopes"], found) == entry["versions"]
             if fresh:
-                return self._respond(request, entry, "hit")
+                return self._respond(request, entry, body, "hit")
             # Stale: one process re-renders, the others serve the previous copy for the grace period
             # (without writing anything while the lock is seen held).
             locked = lock not in found and cache.add(lock, 1, grace())
             if not locked:
-                return self._respond(request, entry, "stale")
+                return self._respond(request, entry, body, "stale")
         request._plenary_page_cache = True
         try:
             response = self.get_response(request)
@@ -251,15 +369,20 @@ class PageCacheMiddleware:
                     response.render()
                 scopes, seen = marked
                 now = time.time()
+                etag = etag_for(response.content)
                 entry = {
-                    # Compressed: a 120 kB programme is 15 kB to read back from the cache.
-                    "scopes": scopes, "versions": seen, "content": zlib.compress(response.content, 1),
-                    "content_type": response["Content-Type"],
+                    "scopes": scopes, "versions": seen, "content_type": response["Content-Type"],
                     "headers": {k: v for k, v in response.items() if k in ("Content-Language", "Vary")},
-                    "etag": etag_for(response.content), "rendered_at": now, "fresh_until": now + timeout(),
+                    "etag": etag, "rendered_at": now, "fresh_until": now + timeout(),
                 }
-                # Kept beyond its lifetime so that it can be served stale while it is re-rendered.
-                cache.set(key, entry, timeout() + max(grace(), 60))
+                # Kept beyond its lifetime so that it can be served stale while it is re-rendered;
+                # the body first (named by its hash, compressed: a 120 kB programme is 15 kB), so an
+                # entry never names a body that is not stored yet.
+                lifetime = timeout() + max(grace(), 60)
+                cache.set(BODY_PREFIX + etag, zlib.compress(response.content, 1), lifetime)
+                _remember_body(etag, response.content)
+                cache.set(key, entry, lifetime)
+                _remember_scopes(key, scopes)
                 response[HEADER] = "miss"
                 return add_validators(request, response, entry["etag"], now)
             return response
@@ -268,9 +391,12 @@ class PageCacheMiddleware:
                 cache.delete(lock)
 
     @staticmethod
-    def _respond(request, entry, state):
-        response = HttpResponse(zlib.decompress(entry["content"]), content_type=entry["content_type"])
+    def _respond(request, entry, body, state):
+        response = HttpResponse(body, content_type=entry["content_type"])
         for name, value in entry["headers"].items():
             response[name] = value
         response[HEADER] = state
-        return add_validators(request, response, entry["etag"], entry["rendered_at"])
+        answer = add_validators(request, response, entry["etag"], entry["rendered_at"])
+        if answer.status_code == 200 and not body:  # the ETag matched, yet not a 304: the body after all
+            response.content = _stored_body(entry["etag"]) or b""
+        return answer

@@ -11,6 +11,7 @@ from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -89,7 +90,8 @@ class HomePage(FallbackRouteMixin, PlenaryPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["summit_pages"] = summit_pages(self)
-        context["latest_news"] = news_in_locale(self.locale, limit=3)
+        # Lazy: read only when the cached fragment of the page's content is rendered.
+        context["latest_news"] = SimpleLazyObject(lambda: news_in_locale(self.locale, limit=3))
         return context
 
 
@@ -197,6 +199,16 @@ class SummitPage(RoutablePageMixin, PlenaryPage):
     def get_template(self, request, *args, **kwargs):
         return "cms/summit/overview.html"
 
+    def get_cached_paths(self):
+        """The addresses a CDN may keep of this summit's site (purged by cms.frontend_cache)."""
+        from summits.models import Session, Theme
+
+        paths = ["/", "/themes/", "/programme/", "/speakers/", "/practical/"]
+        paths += [f"/themes/{slug}/" for slug in Theme.objects.filter(summit_id=self.summit_id).values_list("slug", flat=True)]
+        paths += [f"/sessions/{slug}/" for slug in Session.objects.filter(summit_id=self.summit_id, is_published=True)
+                  .values_list("slug", flat=True)]
+        return paths
+
     def serve(self, request, view=None, args=None, kwargs=None):
         # RoutablePageMixin.serve calls the section's view directly: cache around it.
         return page_cache.serve_cached(
@@ -232,13 +244,11 @@ class SummitPage(RoutablePageMixin, PlenaryPage):
     def theme(self, request, slug):
         from summits.models import Theme
 
-        from summits.queries import programme_days
-
-        from .queries import public_programme
+        from .queries import ProgrammeListing, public_programme
 
         theme = get_object_or_404(Theme, summit=self.summit, slug=slug)
         sessions = public_programme(self.summit).filter(theme=theme)
-        return self._render(request, "themes", "cms/summit/theme.html", theme=theme, days=programme_days(sessions))
+        return self._render(request, "themes", "cms/summit/theme.html", theme=theme, listing=ProgrammeListing(sessions))
 
     @path("programme/")
     def programme(self, request):

@@ -1,6 +1,7 @@
 """Reusable querysets of the public site, with the joins its pages need (constant query counts)."""
 
 from django.db.models import Count, Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -59,7 +60,8 @@ def summit_overview(summit):
         "themes": themes_with_counts(summit),
         "highlights": highlights,
         "co_organisers": summit.co_organisers.select_related("logo").all(),
-        "session_count": Session.objects.filter(summit=summit, is_published=True).count(),
+        # Lazy (read by the cached fragment only): a callable is called by the template.
+        "session_count": Session.objects.filter(summit=summit, is_published=True).count,
     }
 
 
@@ -77,23 +79,43 @@ def programme_page(summit, params):
         sessions = sessions.filter(room_id=room_id) if room_id else sessions.none()
     if selected["kind"]:
         sessions = sessions.filter(kind=selected["kind"])
-    sessions = list(sessions)
-    if selected["language"]:
-        code = selected["language"]
-        sessions = [s for s in sessions if code in (s.languages or []) or code in (s.interpretation or [])]
     from django.conf import settings
 
     return {
-        "days": programme_days(sessions),
-        "result_count": len(sessions),
+        # Lazy: the programme's list is a cached fragment (cms_tags.cached_fragment); a stored one
+        # reads none of these.
+        "listing": ProgrammeListing(sessions, selected["language"]),
         "selected": selected,
         "filtered": any(selected.values()),
-        "theme_choices": list(Theme.objects.filter(summit=summit).order_by("sort_order", "title")),
-        "room_choices": list(Room.objects.filter(summit=summit).order_by("name")),
+        "theme_choices": Theme.objects.filter(summit=summit).order_by("sort_order", "title"),
+        "room_choices": Room.objects.filter(summit=summit).order_by("name"),
         "kind_choices": SessionKind.choices,
         "language_choices": [(code, name) for code, name in settings.LANGUAGES if code in (summit.languages or [])]
         or list(settings.LANGUAGES),
     }
+
+
+class ProgrammeListing:
+    """The sessions after the filters, grouped by day, read when a template first asks for them."""
+
+    def __init__(self, sessions, language=""):
+        self._sessions, self._language = sessions, language
+
+    @cached_property
+    def sessions(self):
+        sessions = list(self._sessions)
+        if self._language:
+            code = self._language
+            sessions = [s for s in sessions if code in (s.languages or []) or code in (s.interpretation or [])]
+        return sessions
+
+    @cached_property
+    def days(self):
+        return programme_days(self.sessions)
+
+    @property
+    def result_count(self):
+        return len(self.sessions)
 
 
 def summit_speakers(summit):

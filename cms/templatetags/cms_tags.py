@@ -30,6 +30,25 @@ def language_links(context):
         return cached
     request = context.get("request")
     page = context.get("page")
+    from wagtail.models import Page
+
+    key = None
+    if isinstance(page, Page) and page.pk and page_cache.fragments_allowed(request):
+        # Made from the page's translations (every translation's scope is bumped when one is
+        # published or unpublished) and the address: shared like a fragment of the page.
+        key = page_cache.fragment_key(request, page, "language-links")
+        links = cache.get(key)
+        if links is not None:
+            context["_plenary_language_links"] = links
+            return links
+    links = _language_links(request, page)
+    if key is not None:
+        cache.set(key, links, page_cache.fragment_timeout())
+    context["_plenary_language_links"] = links
+    return links
+
+
+def _language_links(request, page):
     current = translation.get_language()
     links = []
     translations = {}
@@ -63,7 +82,6 @@ def language_links(context):
             "current": code == current,
             "translated": translated,
         })
-    context["_plenary_language_links"] = links
     return links
 
 
@@ -167,3 +185,38 @@ def content_lang(context, page=None):
         return ""
     bidi = get_language_info(lang)["bidi"]
     return format_html(' lang="{}" dir="{}"', lang, "rtl" if bidi else "ltr")
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, name, vary, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
+
+    def render(self, context):
+        from django.utils.safestring import mark_safe
+        from wagtail.models import Page
+
+        request = context.get("request")
+        page = context.get("page")
+        if not isinstance(page, Page) or not page.pk or not page_cache.fragments_allowed(request):
+            return self.nodelist.render(context)
+        key = page_cache.fragment_key(request, page, self.name.resolve(context),
+                                      [v.resolve(context) for v in self.vary])
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, str(html), page_cache.fragment_timeout())
+        return mark_safe(html)
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """``{% cached_fragment "name" [vary ...] %}…{% endcached_fragment %}``: the part rendered once per
+    version of the page's scopes, language, host and full path (cms.cache.fragment_key) and shared by
+    anonymous visitors; the data it shows should be lazy (querysets, cached properties), so that a
+    stored part costs no query. Rendered as it is for previews and signed-in users."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("cached_fragment takes a name")
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]], nodelist)

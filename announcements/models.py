@@ -205,6 +205,21 @@ class Commitment(ClusterableModel):
     is_new_money = models.BooleanField(
         _("new money"), default=True, help_text=_("Untick when the money was already announced elsewhere.")
     )
+    # Where the commitment applies on the ground (optional): a point (both coordinates or neither,
+    # WGS 84 decimal degrees, checked by services.location_errors()), an area and a place name.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, from -90 (south) to 90 (north), e.g. 14.69."))
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, from -180 (west) to 180 (east), e.g. -17.44."))
+    area_hectares = models.DecimalField(
+        _("area (hectares)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text=_("The area the commitment covers, if it has one."))
+    place_name = models.CharField(_("place name"), max_length=200, blank=True,
+                                  help_text=_("The place the coordinates point to, e.g. Ferlo, Senegal."))
     announced_on = models.DateField(_("announced on"), default=dt.date.today)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -283,6 +298,9 @@ class Commitment(ClusterableModel):
             errors["end_date"] = _("The end date cannot be before the start date.")
         if self.amount is not None and not self.currency:
             errors["currency"] = _("Give the currency of the amount.")
+        from .services import location_errors
+
+        errors.update(location_errors(self.latitude, self.longitude))
         if self.session_id and self.summit_id and self.session.summit_id != self.summit_id:
             errors["session"] = _("This session belongs to another summit.")
         from django_countries import countries as known_countries
@@ -319,6 +337,10 @@ class Commitment(ClusterableModel):
     @countries.setter
     def countries(self, codes):
         self._pending_countries = CommitmentCountry.clean_codes(codes)
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def is_published(self):

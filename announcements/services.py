@@ -49,6 +49,21 @@ def smart_warnings(commitment, deliverables=None):
     return warnings
 
 
+def location_errors(latitude, longitude):
+    """What is wrong with a commitment's point ({field: message}): both coordinates or neither, the latitude
+    within -90..90 and the longitude within -180..180 (WGS 84 decimal degrees)."""
+    errors = {}
+    if latitude is not None and not -90 <= latitude <= 90:
+        errors["latitude"] = _("The latitude must be between -90 and 90 degrees.")
+    if longitude is not None and not -180 <= longitude <= 180:
+        errors["longitude"] = _("The longitude must be between -180 and 180 degrees.")
+    if latitude is None and longitude is not None:
+        errors["latitude"] = _("Give the latitude too, or neither coordinate.")
+    elif longitude is None and latitude is not None:
+        errors["longitude"] = _("Give the longitude too, or neither coordinate.")
+    return errors
+
+
 def _similar(a, b):
     return difflib.SequenceMatcher(None, (a or "").casefold(), (b or "").casefold()).ratio()
 

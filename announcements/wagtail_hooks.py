@@ -80,6 +80,9 @@ class CommitmentViewSet(ScopedViewSet):
             ], heading=_("Money")),
             FieldRowPanel([FieldPanel("announced_on"), FieldPanel("start_date"), FieldPanel("end_date")]),
             MultiFieldPanel([
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude"), FieldPanel("area_hectares")]),
+            ], heading=_("Where on the ground (optional)")),
+            MultiFieldPanel([
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email"),
                                FieldPanel("contact_language")]),
             ], heading=_("Lead contact (never published)")),
@@ -91,7 +94,7 @@ class CommitmentViewSet(ScopedViewSet):
                 FieldRowPanel([FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target")]),
             ]),
         ],
-        ["title", "summary"],
+        ["title", "summary", "place_name"],
         base_form_class=CommitmentAdminForm,
     )
 

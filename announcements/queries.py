@@ -123,6 +123,27 @@ def country_amounts(qs):
     return totals
 
 
+def map_points(qs, limit=None):
+    """The commitments of ``qs`` that have coordinates, as dicts for geo.markers(), in the active language
+    (falling back to English), in one query. ``limit`` defaults to what one map draws, plus one so the
+    map can say that more were left out."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from . import geo
+
+    suffix = (translation.get_language() or "en").replace("-", "_")
+    limit = limit or geo.MAX_POINTS + 1
+    local = [f"title_{suffix}", f"place_name_{suffix}"] if suffix != "en" else []
+    rows = (qs.filter(latitude__isnull=False, longitude__isnull=False).order_by("announced_on", "pk")
+            .values("reference", "title_en", "place_name_en", "latitude", "longitude", *local)[:limit])
+    prefix = reverse("announcements:commitment_detail", kwargs={"reference": "REF"}).rsplit("REF", 1)
+    return [{"reference": row["reference"], "label": row[f"title_{suffix}"] or row["title_en"],
+             "place": row[f"place_name_{suffix}"] or row["place_name_en"] or "",
+             "latitude": row["latitude"], "longitude": row["longitude"],
+             "url": f"{prefix[0]}{row['reference']}{prefix[1]}"} for row in rows]
+
+
 def country_counts(qs):
     """{country code: number of commitments} of a queryset of commitments, in one query.
 

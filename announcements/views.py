@@ -86,7 +86,9 @@ def commitment_list(request):
     counts = queries.facet_counts(values)
     facets = _facets(values, counts)
     filters = {k: v for k, v in values.items() if k != "sort"}
-    world = geo.world_map(counts["country"], caption=_("Where these commitments apply (number of commitments per country)"))
+    world = geo.world_map(counts["country"], caption=_("Where these commitments apply (number of commitments per country)"),
+                          points=queries.map_points(queries.filtered(values, needs_light=False))
+                          if page.number == 1 else [])
     return render(request, "announcements/commitment_list.html", {
         "form": form, "page_obj": page, "facets": facets, "values": values, "world": world,
         "query": _querystring(values), "filter_query": _querystring(filters),
@@ -213,7 +215,8 @@ def commitment_detail(request, reference):
     indicators = [(d, chart) for d in commitment.deliverables.all() if d.has_indicator
                   for chart in [indicator_chart(d, start, rtl)] if chart]
     return render(request, "announcements/commitment_detail.html", {
-        "commitment": commitment, "reports": list(commitment.reports.all()), "versions": versions,
+        "commitment": commitment,
+        "coordinates": geo.coordinates(commitment.latitude, commitment.longitude) if commitment.has_point else "", "reports": list(commitment.reports.all()), "versions": versions,
         "indicators": indicators,
         "json_ld": json_ld(request, commitment), "light": Light(commitment.light),
         "next_due": commitment.next_report_due(), "embed_code": sharing.embed_code(request, commitment),
@@ -288,7 +291,8 @@ def dashboard(request, summit_slug):
         "chart_width": CHART_WIDTH, "rtl": rtl,
         "on_time_percent": round(100 * figures["on_time_share"]) if figures["on_time_share"] is not None else None,
         "count_map": geo.world_map(queries.country_counts(published),
-                                   caption=_("Commitments per country where they apply")),
+                                   caption=_("Commitments per country where they apply"),
+                                   points=queries.map_points(published)),
         "amount_map": geo.world_map(queries.country_amounts(published), unit="amount",
                                     caption=_("US$ pledged per country (a commitment naming several countries is "
                                               "shared equally between them)")),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import Counter
+from decimal import Decimal
 
 from django.db.models import Count, F, Prefetch, Q, Sum
 from django.utils import timezone
@@ -191,6 +192,92 @@ def dashboard_figures(summit, today=None):
         "on_time_share": (reports["on_time"] / reports["total"]) if reports["total"] else None,
         "by_target": pledged_by_target(qs),
     }
+
+
+# --- Reporting rate and money over time (the dashboard) ---------------------------------------------------
+
+def _due_and_reported(today):
+    """(due, reported) conditions: a commitment still expected to report is *due* a report once a reporting
+    cycle has passed since it was announced or published (the later); it has *reported* when a report was
+    published within the last cycle (so a commitment whose next report is late counts as not reported)."""
+    cutoff = today - dt.timedelta(days=REPORT_INTERVAL_DAYS)
+    due = Q(report_start__lte=cutoff)
+    return due, due & Q(last_reported_on__gt=cutoff)
+
+
+def _with_report_start(qs):
+    from django.db.models.functions import Coalesce, Greatest, TruncDate
+
+    return qs.annotate(report_start=Greatest("announced_on", Coalesce(TruncDate("published_at"), "announced_on")))
+
+
+def _rate_rows(rows, label):
+    result = []
+    for row in rows:
+        if not row["due"]:
+            continue
+        result.append({**row, "label": label(row), "rate": row["reported"] / row["due"]})
+    return result
+
+
+def reporting_rates(summit, today=None):
+    """The share of commitments due a report that reported, per summit (every public summit), per coalition and
+    per kind of lead organisation (this summit's commitments): three queries, whatever the number of commitments."""
+    from django.utils import translation
+
+    from core import formatting
+    from summits.choices import OrganisationKind
+    from summits.queries import public_summits
+
+    today = today or timezone.localdate()
+    due, reported = _due_and_reported(today)
+    counts = {"due": Count("pk", filter=due), "reported": Count("pk", filter=reported)}
+    suffix = (translation.get_language() or "en").replace("-", "_")
+    base = _with_report_start(active_public())
+    by_summit = (base.filter(summit__in=public_summits().values("pk")).order_by()
+                 .values("summit__slug", "summit__title_en", f"summit__title_{suffix}", "summit__start_date")
+                 .annotate(**counts).order_by("-summit__start_date", "summit__slug"))
+    mine = base.filter(summit=summit).order_by()
+    by_coalition = (mine.values("coalition__slug", "coalition__name_en", f"coalition__name_{suffix}")
+                    .annotate(**counts).order_by())
+    by_kind = dict((row["lead_organisation__kind"], row) for row in
+                   mine.values("lead_organisation__kind").annotate(**counts).order_by())
+    from django.utils.translation import gettext as _
+
+    return {
+        "by_summit": _rate_rows(by_summit, lambda r: r[f"summit__title_{suffix}"] or r["summit__title_en"]),
+        # coalitions by name in the reader's language, commitments outside any coalition last
+        "by_coalition": sorted(_rate_rows(by_coalition, lambda r: (r[f"coalition__name_{suffix}"]
+                                                                   or r["coalition__name_en"])
+                                          if r["coalition__slug"] else _("Not in a coalition")),
+                               key=lambda r: (r["coalition__slug"] is None, formatting.sort_key(r["label"]))),
+        "by_org_kind": _rate_rows([by_kind[value] for value, _label in OrganisationKind.choices if value in by_kind],
+                                  lambda r: OrganisationKind(r["lead_organisation__kind"]).label),
+    }
+
+
+def money_by_year(summit):
+    """Per year: US$ pledged by the commitments announced that year and US$ reported as disbursed that year
+    (the rise of the cumulative amount a published report gives over the commitment's previous published
+    report, dated at the end of the report's period). Re-announcements count at their first announcement only,
+    for both. Two queries."""
+    from django.db.models import OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce, ExtractYear, Greatest
+
+    qs = public().filter(summit=summit).filter(FIRST_ANNOUNCEMENT)
+    pledged = dict(qs.filter(amount_usd__isnull=False).order_by().annotate(year=ExtractYear("announced_on"))
+                   .values_list("year").annotate(total=Sum("amount_usd")))
+    reports = published_reports().filter(disbursed_usd__isnull=False)
+    previous = reports.filter(commitment=OuterRef("commitment"), period_end__lt=OuterRef("period_end")).order_by(
+        "-period_end", "-pk").values("disbursed_usd")[:1]
+    disbursed = dict(
+        reports.filter(commitment__in=qs.values("pk")).order_by()
+        .annotate(before=Coalesce(Subquery(previous), Value(Decimal("0"))), year=ExtractYear("period_end"))
+        .annotate(rise=Greatest(F("disbursed_usd") - F("before"), Value(Decimal("0"))))
+        .values_list("year").annotate(total=Sum("rise")))
+    years = sorted(set(pledged) | set(disbursed))
+    return [{"year": year, "label": str(year), "pledged": pledged.get(year) or Decimal("0"),
+             "disbursed": disbursed.get(year) or Decimal("0")} for year in years]
 
 
 # --- The public list: filters and facets ------------------------------------------------------------

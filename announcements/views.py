@@ -280,8 +280,28 @@ def dashboard(request, summit_slug):
     light_colours = {"green": "#1b6e3a", "amber": "#b07400", "red": "#b00020"}
     status = [{"value": v, "label": label, "count": n} for v, label, n in figures["by_status"]]
     lights = [{"value": v, "label": label, "count": n, "colour": light_colours[v]} for v, label, n in figures["by_light"]]
+    from core import charts
+
+    from core import formatting
+
+    rates = queries.reporting_rates(summit)
+    rate_sections = []
+    for key, heading, column in (("by_summit", _("Per summit"), _("Summit")),
+                                 ("by_coalition", _("Per coalition (this summit)"), _("Coalition")),
+                                 ("by_org_kind", _("Per kind of lead organisation (this summit)"),
+                                  _("Organisation kind"))):
+        rows = [{**row, "percent": round(100 * row["rate"])} for row in rates[key]]
+        chart = charts.fill_bars([{**row, "label": f"{row['label']} · {formatting.percent(row['percent'])}"}
+                                  for row in rows], "reported", "due", rtl=rtl,
+                                 over_colour="#1b6e3a")
+        rate_sections.append({"key": key, "heading": heading, "column": column, "rows": rows, "chart": chart})
+    years = queries.money_by_year(summit)
+    millions = [{"label": row["label"], "pledged": round(float(row["pledged"]) / 1e6, 1),
+                 "disbursed": round(float(row["disbursed"]) / 1e6, 1)} for row in years]
     return render(request, "announcements/dashboard.html", {
-        "summit": summit, "figures": figures,
+        "summit": summit, "figures": figures, "rate_sections": rate_sections,
+        "years": years, "year_chart": charts.bars(millions, [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")],
+                                                 rtl=rtl),
         "money_chart": _chart(themes, [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")], rtl),
         "status_chart": _chart(status, [("count", "#2d5e8a")], rtl),
         "light_chart": _chart(lights, [("count", None)], rtl),

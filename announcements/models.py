@@ -479,6 +479,22 @@ class Deliverable(models.Model):
     def has_indicator(self):
         return bool(self.unit or self.baseline is not None or self.target is not None)
 
+    @property
+    def percent_reached(self):
+        """How far the deliverable is, 0–100: 100 once achieved; else the latest value published in a report
+        between the baseline (0 when none) and the target; None when that cannot be said. Reads the
+        ``public_values`` of queries.deliverables_with_values() (no query of its own)."""
+        if self.status == DeliverableStatus.ACHIEVED:
+            return 100
+        values = getattr(self, "public_values", None)
+        if not values or self.target is None:
+            return None
+        baseline = self.baseline or Decimal("0")
+        if self.target == baseline:
+            return None
+        share = (values[-1].value - baseline) / (self.target - baseline)
+        return max(0, min(100, round(100 * share)))
+
 
 class ProgressReport(models.Model):
     commitment = models.ForeignKey(Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE,

@@ -345,6 +345,11 @@ def snapshot(commitment):
     for field in ("title", "summary"):
         for suffix in LANG_SUFFIXES:
             data[f"{field}_{suffix}"] = getattr(commitment, f"{field}_{suffix}") or ""
+    # The place only when it has one: versions kept before places existed stay equal to today's snapshot.
+    place = {f"place_name_{suffix}": getattr(commitment, f"place_name_{suffix}") or "" for suffix in LANG_SUFFIXES}
+    place.update({field: str(getattr(commitment, field)) if getattr(commitment, field) is not None else ""
+                  for field in ("latitude", "longitude", "area_hectares")})
+    data.update({key: value for key, value in place.items() if value})
     data.update({
         "kind": commitment.kind,
         "status": commitment.status,
@@ -388,8 +393,8 @@ def record_version(commitment, user=None):
         return None
     changes = []
     if last is not None:
-        for key, new in data.items():
-            old = last.data.get(key, "")
+        for key in [*data, *(key for key in last.data if key not in data)]:  # a place removed is a change too
+            new, old = data.get(key, ""), last.data.get(key, "")
             if old != new:
                 changes.append({"field": key, "old": _as_text(old), "new": _as_text(new)})
     version = CommitmentVersion.objects.create(

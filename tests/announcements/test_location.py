@@ -124,3 +124,19 @@ def test_import_refuses_half_a_point_with_the_row_number(summit):
     assert result.has_validation_errors()
     assert [row.number for row in result.invalid_rows] == [2]
     assert "longitude" in result.invalid_rows[0].error_dict
+
+
+def test_a_new_place_is_a_new_version_and_no_place_changes_nothing(summit):
+    commitment = PublishedCommitmentFactory(summit=summit)
+    first = services.record_version(commitment)
+    assert services.record_version(commitment) is None  # nothing changed, no place: no new version
+    commitment.latitude, commitment.longitude = Decimal("1.5"), Decimal("2.5")
+    commitment.save()
+    version = services.record_version(commitment)
+    assert (version.number, [(c["field"], c["new"]) for c in version.changes]) == (
+        first.number + 1, [("latitude", "1.50000"), ("longitude", "2.50000")])
+    commitment.latitude = commitment.longitude = None
+    commitment.save()
+    removed = services.record_version(commitment)
+    assert [(c["field"], c["old"], c["new"]) for c in removed.changes] == [
+        ("latitude", "1.50000", ""), ("longitude", "2.50000", "")]

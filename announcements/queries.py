@@ -199,16 +199,13 @@ def dashboard_figures(summit, today=None):
 def _due_and_reported(today):
     """(due, reported) conditions: a commitment still expected to report is *due* a report once a reporting
     cycle has passed since it was announced or published (the later); it has *reported* when a report was
-    published within the last cycle (so a commitment whose next report is late counts as not reported)."""
+    published within the last cycle (so a commitment whose next report is late counts as not reported).
+
+    Plain comparisons of the stored columns (no date function per row: SQLite computes those in Python)."""
     cutoff = today - dt.timedelta(days=REPORT_INTERVAL_DAYS)
-    due = Q(report_start__lte=cutoff)
+    next_day = timezone.make_aware(dt.datetime.combine(cutoff + dt.timedelta(days=1), dt.time()))
+    due = Q(announced_on__lte=cutoff) & (Q(published_at__isnull=True) | Q(published_at__lt=next_day))
     return due, due & Q(last_reported_on__gt=cutoff)
-
-
-def _with_report_start(qs):
-    from django.db.models.functions import Coalesce, Greatest, TruncDate
-
-    return qs.annotate(report_start=Greatest("announced_on", Coalesce(TruncDate("published_at"), "announced_on")))
 
 
 def _rate_rows(rows, label):
@@ -233,7 +230,7 @@ def reporting_rates(summit, today=None):
     due, reported = _due_and_reported(today)
     counts = {"due": Count("pk", filter=due), "reported": Count("pk", filter=reported)}
     suffix = (translation.get_language() or "en").replace("-", "_")
-    base = _with_report_start(active_public())
+    base = active_public()
     by_summit = (base.filter(summit__in=public_summits().values("pk")).order_by()
                  .values("summit__slug", "summit__title_en", f"summit__title_{suffix}", "summit__start_date")
                  .annotate(**counts).order_by("-summit__start_date", "summit__slug"))
@@ -261,20 +258,21 @@ def money_by_year(summit):
     (the rise of the cumulative amount a published report gives over the commitment's previous published
     report, dated at the end of the report's period). Re-announcements count at their first announcement only,
     for both. Two queries."""
-    from django.db.models import OuterRef, Subquery, Value
-    from django.db.models.functions import Coalesce, ExtractYear, Greatest
+    from django.db.models.functions import ExtractYear
 
     qs = public().filter(summit=summit).filter(FIRST_ANNOUNCEMENT)
     pledged = dict(qs.filter(amount_usd__isnull=False).order_by().annotate(year=ExtractYear("announced_on"))
                    .values_list("year").annotate(total=Sum("amount_usd")))
-    reports = published_reports().filter(disbursed_usd__isnull=False)
-    previous = reports.filter(commitment=OuterRef("commitment"), period_end__lt=OuterRef("period_end")).order_by(
-        "-period_end", "-pk").values("disbursed_usd")[:1]
-    disbursed = dict(
-        reports.filter(commitment__in=qs.values("pk")).order_by()
-        .annotate(before=Coalesce(Subquery(previous), Value(Decimal("0"))), year=ExtractYear("period_end"))
-        .annotate(rise=Greatest(F("disbursed_usd") - F("before"), Value(Decimal("0"))))
-        .values_list("year").annotate(total=Sum("rise")))
+    # One row per published report with an amount, in order: each one's rise over the commitment's previous
+    # one is summed here (a correlated subquery per report was slower on large registries).
+    rows = (published_reports().filter(disbursed_usd__isnull=False, commitment__in=qs.values("pk")).order_by(
+        "commitment_id", "period_end", "pk").values_list("commitment_id", "period_end", "disbursed_usd"))
+    disbursed, previous = Counter(), {}
+    for commitment_id, period_end, amount in rows:
+        rise = amount - previous.get(commitment_id, Decimal("0"))
+        previous[commitment_id] = amount
+        if rise > 0:
+            disbursed[period_end.year] += rise
     years = sorted(set(pledged) | set(disbursed))
     return [{"year": year, "label": str(year), "pledged": pledged.get(year) or Decimal("0"),
              "disbursed": disbursed.get(year) or Decimal("0")} for year in years]

@@ -67,6 +67,12 @@ def _commitment(c, request, detail=False):
         "verification": {"level": c.verification, "verifier": c.verifier or None,
                          "verified_on": c.verified_at.date().isoformat() if c.verified_at else None},
         "disbursed_usd": str(c.disbursed_usd),
+        "location": {
+            "latitude": str(c.latitude) if c.latitude is not None else None,
+            "longitude": str(c.longitude) if c.longitude is not None else None,
+            "area_hectares": str(c.area_hectares) if c.area_hectares is not None else None,
+            "place_name": _translations(c, "place_name"),
+        },
         "published_at": c.published_at.isoformat() if c.published_at else None,
     }
     if detail:
@@ -158,6 +164,10 @@ def openapi_document():
             "verification": {"type": "object", "properties": {
                 "level": _enum(Verification.choices), "verifier": nullable_str, "verified_on": nullable_str}},
             "disbursed_usd": {"type": "string"}, "published_at": nullable_str,
+            "location": {"type": "object", "description": "where on the ground (optional): WGS 84 decimal "
+                         "degrees as text, both coordinates or neither", "properties": {
+                             "latitude": nullable_str, "longitude": nullable_str, "area_hectares": nullable_str,
+                             "place_name": translated}},
         },
     }
     detail_schema = {"allOf": [{"$ref": "#/components/schemas/Commitment"}, {"type": "object", "properties": {

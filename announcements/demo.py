@@ -18,7 +18,10 @@ from .choices import (
     ActivityStatus, CommitmentKind, DeliverableStatus, Lifecycle, PartnerRole, ReportState, ReviewState, Verification,
 )
 from .demo_texts import TEXTS, UNITS
-from .models import Coalition, Commitment, Deliverable, ExchangeRate, FrameworkTarget, ProgressReport
+from .models import (
+    Coalition, Commitment, Deliverable, DeliverableUpdate, Evidence, ExchangeRate, FrameworkTarget, ProgressReport,
+    ReviewEvent,
+)
 
 LANGS = ("en", "fr", "es", "ar", "zh_hans", "ru")
 
@@ -162,9 +165,112 @@ COMMITMENTS = [
      ("A public-private fund to finance the long-term management of outstanding protected areas.",
       "Un fonds public-privé pour financer la gestion à long terme d’aires protégées remarquables."),
      Decimal("100000000"), "EUR", False, dt.date(2021, 1, 11), None, ("financ", "funding"), ["DE"],
-     [("First protected areas funded", None, DeliverableStatus.PLANNED, "", None, None)],
+     [("First protected areas funded", dt.date(2023, 12, 31), DeliverableStatus.ACHIEVED, "", None, None)],
+     [(dt.date(2021, 1, 11), dt.date(2023, 12, 31), dt.datetime(2024, 3, 4, 10, 0), 100, Decimal("100000000"),
+       "The fund was set up and made its first long-term grants to protected areas.", ReportState.PUBLISHED)]),
+    ("OPS21-TNFD", CommitmentKind.POLICY, ActivityStatus.IMPLEMENTATION,
+     ("Taskforce on Nature-related Financial Disclosures", "finance"), None,
+     ("Taskforce on Nature-related Financial Disclosures: a framework for reporting nature-related risks",
+      "Groupe de travail sur la publication d’informations financières liées à la nature : un cadre de "
+      "publication des risques liés à la nature",
+      "Grupo de Trabajo sobre Divulgaciones Financieras relacionadas con la Naturaleza: un marco para informar "
+      "de los riesgos relacionados con la naturaleza",
+      "فرقة العمل المعنية بالإفصاحات المالية المتعلقة بالطبيعة: إطار للإبلاغ عن المخاطر المتعلقة بالطبيعة",
+      "自然相关财务披露工作组：自然相关风险报告框架",
+      "Целевая группа по раскрытию финансовой информации, связанной с природой: рамочная основа отчётности "
+      "о природных рисках"),
+     ("Governments, financial institutions and companies backed a taskforce to give businesses a common way "
+      "to assess and disclose how they depend on and affect nature.",
+      "Gouvernements, institutions financières et entreprises ont soutenu un groupe de travail chargé de donner "
+      "aux entreprises une manière commune d’évaluer et de publier leur dépendance à la nature et leurs "
+      "effets sur elle."),
+     None, "", True, dt.date(2021, 1, 11), dt.date(2023, 9, 30), ("financ", "funding"), [],
+     [("Final disclosure recommendations published", dt.date(2023, 9, 30), DeliverableStatus.ACHIEVED, "", None,
+       None)],
+     [(dt.date(2021, 6, 1), dt.date(2023, 9, 30), dt.datetime(2023, 11, 6, 10, 0), 100, None,
+       "The final recommendations were published in September 2023 after four beta versions.",
+       ReportState.PUBLISHED)]),
+    ("OPS21-GGW-MAP", CommitmentKind.RESEARCH, ActivityStatus.IMPLEMENTATION,
+     ("Sahara and Sahel Observatory", "igo", "TN", "OSS"), None,
+     ("A baseline map of land degradation in the Great Green Wall countries",
+      "Une carte de référence de la dégradation des terres dans les pays de la Grande Muraille verte",
+      "Un mapa de referencia de la degradación de la tierra en los países de la Gran Muralla Verde",
+      "خريطة مرجعية لتدهور الأراضي في بلدان السور الأخضر العظيم", "绿色长城沿线国家土地退化基线地图",
+      "Базовая карта деградации земель в странах Великой зелёной стены"),
+     ("The observatory committed to map the state of the land across the Great Green Wall countries, so that "
+      "restoration can be measured against a shared baseline.",
+      "L’observatoire s’est engagé à cartographier l’état des terres dans les pays de la Grande Muraille verte, "
+      "afin que la restauration se mesure par rapport à une référence commune."),
+     None, "", True, dt.date(2021, 1, 11), dt.date(2023, 6, 30), ("agro", "green"),
+     ["SN", "MR", "ML", "BF", "NE", "NG", "TD", "SD", "ER", "ET", "DJ"],
+     [("Baseline map shared with the eleven countries", dt.date(2023, 6, 30), DeliverableStatus.ACHIEVED, "", None,
+       None)],
+     [(dt.date(2021, 1, 11), dt.date(2023, 6, 30), dt.datetime(2023, 9, 12, 10, 0), 100, None,
+       "The baseline map was delivered to the national agencies of the Great Green Wall.",
+       ReportState.PUBLISHED)]),
+    ("OPS21-MANGROVE", CommitmentKind.AREA, ActivityStatus.IMPLEMENTATION,
+     ("Casamance Mangrove Network", "ngo", "SN"), None,
+     ("Replant 2,000 hectares of mangroves in Casamance", "Replanter 2 000 hectares de mangroves en Casamance",
+      "Replantar 2000 hectáreas de manglares en Casamance", "إعادة زراعة 2000 هكتار من المانغروف في كازامانس",
+      "在卡萨芒斯重新种植2000公顷红树林", "Восстановить 2000 гектаров мангровых лесов в Казамансе"),
+     ("Village associations planned to replant mangroves along the Casamance river with local schools "
+      "(a demonstration record).",
+      "Des associations villageoises prévoyaient de replanter des mangroves le long du fleuve Casamance avec "
+      "les écoles locales (fiche de démonstration)."),
+     None, "", True, dt.date(2021, 3, 1), dt.date(2026, 12, 31), ("terrestrial", "marine", "ecosystem"), ["SN"],
+     [("Hectares of mangroves replanted", dt.date(2026, 12, 31), DeliverableStatus.PLANNED, "hectares",
+       Decimal("0"), Decimal("2000"))],
+     []),
+    ("MTL26-OSS", CommitmentKind.INITIATIVE, ActivityStatus.PIPELINE,
+     ("Sahara and Sahel Observatory", "igo", "TN", "OSS"), None,
+     ("Host a support centre for technical and scientific cooperation for North Africa and the Sahel",
+      "Accueillir un centre d’appui à la coopération scientifique et technique pour l’Afrique du Nord et le Sahel",
+      "Acoger un centro de apoyo a la cooperación técnica y científica para el norte de África y el Sahel",
+      "استضافة مركز لدعم التعاون التقني والعلمي لشمال أفريقيا والساحل", "为北非和萨赫勒设立技术和科学合作支持中心",
+      "Разместить центр поддержки научно-технического сотрудничества для Северной Африки и Сахеля"),
+     ("Under a memorandum of understanding with the Convention on Biological Diversity, the observatory will "
+      "host and run a support centre of the cooperation mechanism set up by decision 15/8.",
+      "En vertu d’un protocole d’accord avec la Convention sur la diversité biologique, l’observatoire "
+      "hébergera et fera fonctionner un centre d’appui du mécanisme de coopération établi par la décision 15/8."),
+     None, "", True, dt.date(2026, 7, 1), dt.date(2030, 12, 31), (), ["TN", "DZ", "MA", "MR", "ML", "NE", "TD"],
+     [("Biennial work plan finalised", dt.date(2026, 6, 30), DeliverableStatus.PLANNED, "", None, None),
+      ("Common performance and reporting criteria agreed", dt.date(2027, 6, 30), DeliverableStatus.PLANNED, "",
+       None, None)],
      []),
 ]
+
+# What the demo shows beyond the records above: where they are, the stage of their lifecycle, how far they
+# were verified, the indicator values of their reports and the evidence an organiser confirmed.
+# values: {report index: {deliverable order: value reached}}; evidence: [(description, link, file name)].
+TODAY_ISH = dt.datetime(2026, 2, 2, 10, 0)
+EXTRAS = {
+    "OPS21-GGW": {"point": (Decimal("13.51"), Decimal("2.11")), "area": Decimal("100000000"),
+                  "place": ("Great Green Wall belt, Sahel", "Tracé de la Grande Muraille verte, Sahel",
+                            "Franja de la Gran Muralla Verde, Sahel", "حزام السور الأخضر العظيم، الساحل",
+                            "萨赫勒绿色长城带", "Полоса Великой зелёной стены, Сахель"),
+                  "values": {0: {1: Decimal("4300000")}, 1: {1: Decimal("5200000")}}},
+    "OPS21-HAC": {"verifier": "UNEP World Conservation Monitoring Centre (Protected Planet Report 2024)",
+                  "values": {0: {1: Decimal("17.6")}}},
+    "OPS21-PREZODE": {"values": {0: {0: Decimal("1")}}},
+    "OPS21-LEGACY": {"lifecycle": Lifecycle.COMPLETED,
+                     "evidence": [("Summary of the fund’s first grants to protected areas", "",
+                                   "legacy-landscapes-fund-first-grants.txt")]},
+    "OPS21-TNFD": {"lifecycle": Lifecycle.COMPLETED,
+                   "evidence": [("Final recommendations of the TNFD (September 2023)",
+                                 "https://tnfd.global/recommendations-of-the-tnfd/", "")]},
+    "OPS21-GGW-MAP": {"lifecycle": Lifecycle.CLOSED,
+                      "evidence": [("The observatory’s Great Green Wall monitoring pages",
+                                    "https://www.oss-online.org/", "")]},
+    "OPS21-MANGROVE": {"lifecycle": Lifecycle.WITHDRAWN, "verification": Verification.SELF_REPORTED,
+                       "withdrawn": "The network joined the national mangrove programme, which carries the work on.",
+                       "point": (Decimal("12.58"), Decimal("-16.27")), "area": Decimal("2000"),
+                       "place": ("Ziguinchor, Casamance", "Ziguinchor, Casamance", "Ziguinchor, Casamance",
+                                 "زيغينشور، كازامانس", "济金绍尔，卡萨芒斯", "Зигиншор, Казаманс")},
+    "MTL26-OSS": {"summit": "montreal-science-cooperation-2026", "published": dt.datetime(2026, 2, 2, 10, 0),
+                  "point": (Decimal("36.84"), Decimal("10.24")),
+                  "place": ("Tunis, Tunisia", "Tunis, Tunisie", "Túnez, Túnez", "تونس، تونس", "突尼斯，突尼斯",
+                            "Тунис, Тунис")},
+}
 
 
 # Alignment of each demo commitment: (primary, [secondary]) GBF/SDG codes.
@@ -174,6 +280,10 @@ ALIGNMENTS = {
     "OPS21-PREZODE": ("SDG-3", ["GBF-T21", "GBF-T20"]),
     "OPS21-1000L": ("GBF-T1", ["GBF-T10", "SDG-2", "SDG-15"]),
     "OPS21-LEGACY": ("GBF-T19", ["GBF-T3", "GBF-D"]),
+    "OPS21-TNFD": ("GBF-T15", ["SDG-12", "GBF-T14"]),
+    "OPS21-GGW-MAP": ("GBF-T2", ["GBF-T21", "SDG-15"]),
+    "OPS21-MANGROVE": ("GBF-T2", ["SDG-14"]),
+    "MTL26-OSS": ("GBF-T20", ["GBF-T21", "SDG-17"]),
 }
 # The summit's themes (found by a word of their title or slug) and the targets they work towards.
 THEME_TARGETS = [
@@ -187,6 +297,44 @@ THEME_TARGETS = [
 def _targets(codes):
     found = {t.code: t for t in FrameworkTarget.objects.filter(code__in=codes)}
     return [found[code] for code in codes if code in found]
+
+
+def _evidence(commitment, description, url, filename, on):
+    """An organiser-confirmed piece of evidence, found again by its description (idempotent)."""
+    from django.core.files.base import ContentFile
+
+    evidence = Evidence.objects.filter(commitment=commitment, description=description).first()
+    if evidence is None:
+        evidence = Evidence(commitment=commitment, description=description, url=url)
+        if filename:
+            evidence.file.save(filename, ContentFile(
+                (f"{commitment.title_en}\n\n{description}.\nA demonstration file attached by the organisers "
+                 "as evidence of completion.\n").encode("utf-8")), save=False)
+    evidence.url, evidence.added_at, evidence.confirmed_at = url, on, on
+    evidence.save()
+    return evidence
+
+
+def _lifecycle(commitment, extra):
+    """Move a demo commitment to the stage ``extra`` gives it, as the services would have (fixed dates)."""
+    lifecycle = extra.get("lifecycle")
+    on = timezone.make_aware(TODAY_ISH)
+    if extra.get("verifier"):
+        commitment.verification, commitment.verifier, commitment.verified_at = (
+            Verification.INDEPENDENT, extra["verifier"], on)
+    if lifecycle in (Lifecycle.COMPLETED, Lifecycle.CLOSED):
+        for description, url, filename in extra.get("evidence", []):
+            _evidence(commitment, description, url, filename, on)
+        commitment.lifecycle, commitment.percent_complete = lifecycle, 100
+        commitment.status = ActivityStatus.CLOSED if lifecycle == Lifecycle.CLOSED else ActivityStatus.FINALISATION
+        commitment.verification, commitment.verified_at = Verification.EVIDENCE, on
+        commitment.lifecycle_changed_on = on.date()
+    elif lifecycle == Lifecycle.WITHDRAWN:
+        commitment.lifecycle, commitment.status = lifecycle, ActivityStatus.CANCELLED
+        commitment.lifecycle_changed_on = dt.date(2023, 5, 15)
+        if not ReviewEvent.objects.filter(commitment=commitment, action="withdraw").exists():
+            ReviewEvent.objects.create(commitment=commitment, action="withdraw", comment=extra["withdrawn"],
+                                       created_at=timezone.make_aware(dt.datetime(2023, 5, 15, 9, 0)))
 
 
 def load(stdout):
@@ -215,10 +363,18 @@ def load(stdout):
                                             ("Conservation International", "ngo"),
                                             ("United Nations Development Programme", "un"),
                                             ("Tech Matters", "business"))])
+    summits = {summit.slug: summit}
     for (reference, kind, status, lead, coalition_slug, titles, summaries, amount, currency, new_money, start, end,
          theme_words, countries, deliverables, reports) in COMMITMENTS:
+        extra = EXTRAS.get(reference, {})
+        slug = extra.get("summit", summit.slug)
+        if slug not in summits:
+            summits[slug] = Summit.objects.filter(slug=slug).first()
+        home = summits[slug]
+        if home is None:
+            continue
         commitment = Commitment.objects.filter(reference=reference).first() or Commitment(reference=reference)
-        commitment.summit = summit
+        commitment.summit = home
         commitment.kind, commitment.status = kind, status
         commitment.lead_organisation = _org(*lead)
         commitment.coalition = coalitions.get(coalition_slug)
@@ -226,16 +382,18 @@ def load(stdout):
         _set(commitment, "summary", summaries)
         complete(commitment, "summary", texts=TEXTS)
         commitment.amount, commitment.currency, commitment.is_new_money = amount, currency, new_money
-        commitment.announced_on, commitment.start_date, commitment.end_date = summit.start_date, start, end
+        commitment.announced_on, commitment.start_date, commitment.end_date = home.start_date, start, end
         commitment.countries = countries
+        commitment.latitude, commitment.longitude = extra.get("point", (None, None))
+        commitment.area_hectares = extra.get("area")
+        _set(commitment, "place_name", extra.get("place", ("",) * len(LANGS)))
         commitment.contact_name = "Demo reporter"
         commitment.contact_email = f"{reference.lower()}@example.org"
-        commitment.contact_language = "fr" if reference in ("OPS21-PREZODE",) else "en"
-        if commitment.review_state != ReviewState.PUBLISHED:
-            commitment.review_state = ReviewState.PUBLISHED
-            commitment.published_at = timezone.make_aware(dt.datetime(2021, 1, 12, 9, 0))
+        commitment.contact_language = "fr" if reference in ("OPS21-PREZODE", "MTL26-OSS") else "en"
+        commitment.review_state = ReviewState.PUBLISHED
+        commitment.published_at = timezone.make_aware(extra.get("published", dt.datetime(2021, 1, 12, 9, 0)))
         commitment.save()
-        theme = _theme(summit, *theme_words)
+        theme = _theme(home, *theme_words) if theme_words else None
         commitment.themes.set([theme] if theme else [])
         if lead[0] == "Great Green Wall Accelerator partners":
             commitment.partners.all().delete()
@@ -244,6 +402,7 @@ def load(stdout):
                                          ("Pan-African Agency of the Great Green Wall", "igo",
                                           PartnerRole.IMPLEMENTING)):
                 commitment.partners.create(organisation=_org(name, org_kind), role=role)
+        saved = []
         for order, (title, due, d_status, unit, baseline, target) in enumerate(deliverables):
             deliverable = Deliverable.objects.filter(commitment=commitment, sort_order=order).first() or Deliverable(
                 commitment=commitment, sort_order=order)
@@ -253,8 +412,9 @@ def load(stdout):
             complete(deliverable, "unit", texts=UNITS)
             deliverable.baseline, deliverable.target = baseline, target
             deliverable.save()
+            saved.append(deliverable)
         last = None
-        for period_start, period_end, published, percent, disbursed, narrative, state in reports:
+        for index, (period_start, period_end, published, percent, disbursed, narrative, state) in enumerate(reports):
             report = ProgressReport.objects.filter(commitment=commitment, period_start=period_start).first() or \
                 ProgressReport(commitment=commitment, period_start=period_start)
             report.period_end, report.percent_complete, report.disbursed = period_end, percent, disbursed
@@ -267,6 +427,10 @@ def load(stdout):
             report.published_at = timezone.make_aware(published) if published else None
             report.disbursed_usd = ExchangeRate.usd(disbursed, currency, period_end) if published else None
             report.save()
+            for order, value in extra.get("values", {}).get(index, {}).items():
+                DeliverableUpdate.objects.update_or_create(
+                    report=report, deliverable=saved[order],
+                    defaults={"status": saved[order].status, "value": value})
             if published:
                 last = published.date()
                 commitment.last_reported_on = last
@@ -274,8 +438,12 @@ def load(stdout):
                 if report.disbursed_usd is not None:
                     commitment.disbursed_usd = report.disbursed_usd
         # Reviewed by the organisers when published; reporting ones are in progress, the others lapse below.
-        commitment.verification = Verification.REVIEWED
-        commitment.lifecycle = Lifecycle.IN_PROGRESS if last else Lifecycle.NOT_STARTED
+        commitment.verification = extra.get("verification", Verification.REVIEWED)
+        commitment.verifier, commitment.verified_at = "", None
+        if last or commitment.lifecycle != Lifecycle.LAPSED:  # a lapsed one stays lapsed until it reports
+            commitment.lifecycle = Lifecycle.IN_PROGRESS if last else Lifecycle.NOT_STARTED
+            commitment.lifecycle_changed_on = last or commitment.announced_on
+        _lifecycle(commitment, extra)
         commitment.save()
         if reference in ALIGNMENTS:
             primary, secondary = ALIGNMENTS[reference]

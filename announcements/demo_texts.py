@@ -164,4 +164,90 @@ TEXTS = {
         "Tres redes regionales están activas; han comenzado los proyectos piloto de vigilancia.",
         "ثلاث شبكات إقليمية ناشطة، وبدأت المشاريع التجريبية للرصد.", "三个区域网络已投入运作；监测试点已经启动。",
         "Действуют три региональные сети; начаты пилотные проекты по эпиднадзору."),
+
+    # --- second generation: completed, closed, withdrawn and not started commitments ---------------------
+    "Governments, financial institutions and companies backed a taskforce to give businesses a common way "
+    "to assess and disclose how they depend on and affect nature.": (
+        "Gouvernements, institutions financières et entreprises ont soutenu un groupe de travail chargé de donner "
+        "aux entreprises une manière commune d’évaluer et de publier leur dépendance à la nature et leurs "
+        "effets sur elle.",
+        "Gobiernos, instituciones financieras y empresas respaldaron un grupo de trabajo para dar a las empresas "
+        "una forma común de evaluar y divulgar cómo dependen de la naturaleza y cómo la afectan.",
+        "دعمت حكومات ومؤسسات مالية وشركات فرقة عمل تمنح الشركات طريقة مشتركة لتقييم اعتمادها على الطبيعة "
+        "وأثرها فيها والإفصاح عن ذلك.",
+        "各国政府、金融机构和企业支持成立一个工作组，为企业提供评估和披露其对自然的依赖和影响的统一方法。",
+        "Правительства, финансовые учреждения и компании поддержали целевую группу, которая даёт бизнесу общий "
+        "способ оценивать и раскрывать свою зависимость от природы и воздействие на неё."),
+    "The observatory committed to map the state of the land across the Great Green Wall countries, so that "
+    "restoration can be measured against a shared baseline.": (
+        "L’observatoire s’est engagé à cartographier l’état des terres dans les pays de la Grande Muraille verte, "
+        "afin que la restauration se mesure par rapport à une référence commune.",
+        "El observatorio se comprometió a cartografiar el estado de la tierra en los países de la Gran Muralla "
+        "Verde, para que la restauración se mida con respecto a una referencia común.",
+        "التزم المرصد برسم خريطة لحالة الأراضي في بلدان السور الأخضر العظيم، حتى يُقاس الاستصلاح بالنسبة إلى "
+        "مرجع مشترك.",
+        "该观测站承诺绘制绿色长城沿线各国的土地状况图，以便对照共同基线衡量恢复成效。",
+        "Обсерватория обязалась составить карту состояния земель в странах Великой зелёной стены, чтобы "
+        "восстановление измерялось относительно общей базовой линии."),
+    "Village associations planned to replant mangroves along the Casamance river with local schools "
+    "(a demonstration record).": (
+        "Des associations villageoises prévoyaient de replanter des mangroves le long du fleuve Casamance avec "
+        "les écoles locales (fiche de démonstration).",
+        "Asociaciones de aldeas preveían replantar manglares a lo largo del río Casamance con las escuelas "
+        "locales (registro de demostración).",
+        "خططت جمعيات قروية لإعادة زراعة المانغروف على طول نهر كازامانس مع المدارس المحلية (سجل توضيحي).",
+        "村民协会曾计划与当地学校一起沿卡萨芒斯河重新种植红树林（演示记录）。",
+        "Сельские объединения планировали вместе с местными школами восстановить мангровые леса вдоль реки "
+        "Казаманс (демонстрационная запись)."),
+    "Under a memorandum of understanding with the Convention on Biological Diversity, the observatory will "
+    "host and run a support centre of the cooperation mechanism set up by decision 15/8.": (
+        "En vertu d’un protocole d’accord avec la Convention sur la diversité biologique, l’observatoire "
+        "hébergera et fera fonctionner un centre d’appui du mécanisme de coopération établi par la décision 15/8.",
+        "En virtud de un memorando de entendimiento con el Convenio sobre la Diversidad Biológica, el observatorio "
+        "acogerá y gestionará un centro de apoyo del mecanismo de cooperación establecido por la decisión 15/8.",
+        "بموجب مذكرة تفاهم مع اتفاقية التنوع البيولوجي، سيستضيف المرصد ويشغّل مركز دعم لآلية التعاون التي "
+        "أنشأها المقرر 15/8.",
+        "根据与《生物多样性公约》签署的谅解备忘录，该观测站将承办并运营第15/8号决定设立的合作机制支持中心。",
+        "В соответствии с меморандумом о взаимопонимании с Конвенцией о биологическом разнообразии обсерватория "
+        "разместит у себя и будет обеспечивать работу центра поддержки механизма сотрудничества, созданного "
+        "решением 15/8."),
+    "Final disclosure recommendations published": (
+        "Recommandations finales de publication d’informations parues", "Recomendaciones finales de divulgación publicadas",
+        "نشر التوصيات النهائية للإفصاح", "最终披露建议已发布", "Опубликованы окончательные рекомендации по раскрытию информации"),
+    "Baseline map shared with the eleven countries": (
+        "Carte de référence transmise aux onze pays", "Mapa de referencia compartido con los once países",
+        "تقاسم الخريطة المرجعية مع البلدان الأحد عشر", "基线地图已与十一个国家共享",
+        "Базовая карта передана одиннадцати странам"),
+    "Hectares of mangroves replanted": (
+        "Hectares de mangroves replantés", "Hectáreas de manglares replantadas", "هكتارات المانغروف المعاد زراعتها",
+        "重新种植的红树林面积", "Площадь восстановленных мангровых лесов"),
+    "Biennial work plan finalised": (
+        "Plan de travail biennal finalisé", "Plan de trabajo bienal finalizado", "وضع خطة العمل لفترة السنتين في صيغتها النهائية",
+        "两年期工作计划定稿", "Двухгодичный план работы утверждён"),
+    "Common performance and reporting criteria agreed": (
+        "Critères communs de performance et de rapportage adoptés", "Criterios comunes de desempeño y de informe acordados",
+        "الاتفاق على معايير مشتركة للأداء والإبلاغ", "商定共同的绩效和报告标准",
+        "Согласованы общие критерии эффективности и отчётности"),
+    "The fund was set up and made its first long-term grants to protected areas.": (
+        "Le fonds a été créé et a accordé ses premiers financements à long terme à des aires protégées.",
+        "Se creó el fondo, que concedió sus primeras subvenciones a largo plazo a áreas protegidas.",
+        "أُنشئ الصندوق وقدّم أولى منحه الطويلة الأمد لمناطق محمية.", "该基金已设立，并向保护区发放了首批长期赠款。",
+        "Фонд создан и выделил первые долгосрочные гранты охраняемым территориям."),
+    "The final recommendations were published in September 2023 after four beta versions.": (
+        "Les recommandations finales ont été publiées en septembre 2023 après quatre versions bêta.",
+        "Las recomendaciones finales se publicaron en septiembre de 2023 tras cuatro versiones beta.",
+        "نُشرت التوصيات النهائية في أيلول/سبتمبر 2023 بعد أربع نسخ تجريبية.",
+        "经过四个测试版本后，最终建议于2023年9月发布。",
+        "Окончательные рекомендации опубликованы в сентябре 2023 года после четырёх бета-версий."),
+    "The baseline map was delivered to the national agencies of the Great Green Wall.": (
+        "La carte de référence a été remise aux agences nationales de la Grande Muraille verte.",
+        "El mapa de referencia se entregó a los organismos nacionales de la Gran Muralla Verde.",
+        "سُلّمت الخريطة المرجعية إلى الوكالات الوطنية للسور الأخضر العظيم.", "基线地图已交付绿色长城各国家机构。",
+        "Базовая карта передана национальным агентствам Великой зелёной стены."),
+
+    # --- indicator units ------------------------------------------------------------------------------------
+    "hectares": ("hectares", "hectáreas", "هكتار", "公顷", "гектаров"),
+    "%": ("%", "%", "٪", "%", "%"),
+    "networks": ("réseaux", "redes", "شبكات", "个网络", "сетей"),
+    "partnerships": ("partenariats", "alianzas", "شراكات", "个伙伴关系", "партнёрств"),
 }

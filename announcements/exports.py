@@ -17,7 +17,8 @@ LANG_SUFFIXES = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
 COLUMNS = [
     "reference", "summit", "title", "summary", "kind", "status", "lead_organisation", "organisation_kind",
     "coalition", "themes", "countries", "primary_target", "secondary_targets", "amount", "currency", "amount_usd",
-    "new_money", "announced_on", "start_date", "end_date", "lifecycle", "verification", "verifier",
+    "new_money", "announced_on", "start_date", "end_date", "latitude", "longitude",
+    "area_hectares", "place_name", "lifecycle", "verification", "verifier",
     "reannouncement_of", "follow_up", "last_reported_on", "percent_complete", "disbursed_usd", "url",
 ]
 
@@ -45,6 +46,10 @@ def row(commitment: Commitment, site_url=""):
         "announced_on": commitment.announced_on,
         "start_date": commitment.start_date,
         "end_date": commitment.end_date,
+        "latitude": commitment.latitude,
+        "longitude": commitment.longitude,
+        "area_hectares": commitment.area_hectares,
+        "place_name": commitment.place_name,
         "lifecycle": commitment.get_lifecycle_display(),
         "verification": commitment.get_verification_display(),
         "verifier": commitment.verifier,

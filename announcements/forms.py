@@ -158,6 +158,14 @@ class SubmissionForm(forms.Form):
                                       initial=True)
     start_date = forms.DateField(label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end_date = forms.DateField(label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    place_name = forms.CharField(label=_("Place name"), max_length=200, required=False,
+                                 help_text=_("Optional: the place where the commitment is carried out."))
+    latitude = forms.DecimalField(label=_("Latitude"), required=False, max_digits=8, decimal_places=5,
+                                  help_text=_("Optional, in decimal degrees from -90 (south) to 90 (north)."))
+    longitude = forms.DecimalField(label=_("Longitude"), required=False, max_digits=8, decimal_places=5,
+                                   help_text=_("Optional, in decimal degrees from -180 (west) to 180 (east)."))
+    area_hectares = forms.DecimalField(label=_("Area (hectares)"), required=False, min_value=0, max_digits=14,
+                                       decimal_places=2, help_text=_("Optional: the area the commitment covers."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,8 +185,11 @@ class SubmissionForm(forms.Form):
             self.add_error("end_date", _("The end date cannot be before the start date."))
         if cleaned.get("amount") is not None and not cleaned.get("currency"):
             self.add_error("currency", _("Give the currency of the amount."))
-        from .services import alignment_errors
+        from .services import alignment_errors, location_errors
 
+        for field, message in location_errors(cleaned.get("latitude"), cleaned.get("longitude")).items():
+            if field not in self.errors:
+                self.add_error(field, message)
         for field, message in alignment_errors(cleaned.get("primary_target"),
                                                cleaned.get("secondary_targets")).items():
             self.add_error(field, message)
@@ -214,8 +225,11 @@ class SubmissionForm(forms.Form):
             contact_name=data["contact_name"], contact_email=data["contact_email"],
             contact_language=translation.get_language() or "en", original_language=translation.get_language() or "en",
             announced_on=data["summit"].start_date, primary_target=data.get("primary_target"),
+            latitude=data.get("latitude"), longitude=data.get("longitude"), area_hectares=data.get("area_hectares"),
         )
-        for field in ("title", "summary"):
+        for field in ("title", "summary", "place_name"):
+            if not data.get(field):
+                continue
             setattr(commitment, f"{field}_{suffix}", data[field])
             if suffix != "en":
                 setattr(commitment, f"{field}_en", data[field])

@@ -105,8 +105,36 @@ def classes(values, count=len(COLOURS)):
     return [distinct[min(len(distinct) - 1, math.ceil(len(distinct) * (i + 1) / count) - 1)] for i in range(count)]
 
 
-def world_map(values, *, unit="count", currency="USD", caption=""):
-    """What the template draws for ``values`` ({alpha-2 code: number}): paths, legend and table rows."""
+MARKER = "#8e3b8f"  # purple: distinct from the greens of the countries, 4.5:1 against the land and the sea
+MAX_POINTS = 500  # markers drawn on one map; the table says when more were left out
+
+
+def coordinates(latitude, longitude):
+    """“14.69° N, 17.44° W” in the active language (degrees formatted from CLDR)."""
+    lat, lon = float(latitude), float(longitude)
+    lat_text = (_("%(degrees)s° N") if lat >= 0 else _("%(degrees)s° S")) % {
+        "degrees": formatting.number(abs(latitude))}
+    lon_text = (_("%(degrees)s° E") if lon >= 0 else _("%(degrees)s° W")) % {
+        "degrees": formatting.number(abs(longitude))}
+    return _("%(latitude)s, %(longitude)s") % {"latitude": lat_text, "longitude": lon_text}
+
+
+def markers(points):
+    """Point markers for ``points`` (dicts with latitude, longitude, label, place and url), projected like
+    the countries, in the order given; at most MAX_POINTS."""
+    laid = []
+    for point in list(points)[:MAX_POINTS]:
+        x, y = project(float(point["longitude"]), float(point["latitude"]))
+        where = coordinates(point["latitude"], point["longitude"])
+        laid.append({**point, "x": round(x, 1), "y": round(y, 1), "where": where,
+                     "title": f"{point['label']} ({point['place']}, {where})" if point.get("place")
+                     else f"{point['label']} ({where})"})
+    return laid
+
+
+def world_map(values, *, unit="count", currency="USD", caption="", points=()):
+    """What the template draws for ``values`` ({alpha-2 code: number}): paths, legend and table rows,
+    and point markers for ``points`` (see :func:`markers`), listed in a second table."""
     values = {code: value for code, value in values.items() if value}
     bounds = classes(values.values())
     palette = COLOURS[-len(bounds):] if bounds else []
@@ -139,5 +167,6 @@ def world_map(values, *, unit="count", currency="USD", caption=""):
     return {
         "view_box": f"{x} {y} {width} {height}", "x": x, "y": y, "width": width, "height": height, "paths": paths, "legend": legend, "caption": caption,
         "rows": [{"country": name, "value": shown(value)} for name, value in rows],
-        "unit": unit, "empty": not values,
+        "unit": unit, "empty": not values and not points, "markers": markers(points), "marker_colour": MARKER,
+        "markers_left_out": max(0, len(points) - MAX_POINTS),
     }

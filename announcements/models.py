@@ -211,6 +211,21 @@ class Commitment(ClusterableModel):
     is_new_money = models.BooleanField(
         _("new money"), default=True, help_text=_("Untick when the money was already announced elsewhere.")
     )
+    # Where the commitment applies on the ground (optional): a point (both coordinates or neither,
+    # WGS 84 decimal degrees, checked by services.location_errors()), an area and a place name.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, from -90 (south) to 90 (north), e.g. 14.69."))
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, from -180 (west) to 180 (east), e.g. -17.44."))
+    area_hectares = models.DecimalField(
+        _("area (hectares)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text=_("The area the commitment covers, if it has one."))
+    place_name = models.CharField(_("place name"), max_length=200, blank=True,
+                                  help_text=_("The place the coordinates point to, e.g. Ferlo, Senegal."))
     announced_on = models.DateField(_("announced on"), default=dt.date.today)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -289,6 +304,9 @@ class Commitment(ClusterableModel):
             errors["end_date"] = _("The end date cannot be before the start date.")
         if self.amount is not None and not self.currency:
             errors["currency"] = _("Give the currency of the amount.")
+        from .services import location_errors
+
+        errors.update(location_errors(self.latitude, self.longitude))
         if self.session_id and self.summit_id and self.session.summit_id != self.summit_id:
             errors["session"] = _("This session belongs to another summit.")
         from django_countries import countries as known_countries
@@ -325,6 +343,10 @@ class Commitment(ClusterableModel):
     @countries.setter
     def countries(self, codes):
         self._pending_countries = CommitmentCountry.clean_codes(codes)
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def is_published(self):
@@ -462,6 +484,22 @@ class Deliverable(models.Model):
     @property
     def has_indicator(self):
         return bool(self.unit or self.baseline is not None or self.target is not None)
+
+    @property
+    def percent_reached(self):
+        """How far the deliverable is, 0–100: 100 once achieved; else the latest value published in a report
+        between the baseline (0 when none) and the target; None when that cannot be said. Reads the
+        ``public_values`` of queries.deliverables_with_values() (no query of its own)."""
+        if self.status == DeliverableStatus.ACHIEVED:
+            return 100
+        values = getattr(self, "public_values", None)
+        if not values or self.target is None:
+            return None
+        baseline = self.baseline or Decimal("0")
+        if self.target == baseline:
+            return None
+        share = (values[-1].value - baseline) / (self.target - baseline)
+        return max(0, min(100, round(100 * share)))
 
 
 class ProgressReport(models.Model):

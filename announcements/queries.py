@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import Counter
+from decimal import Decimal
 
 from django.db.models import Count, F, Prefetch, Q, Sum
 from django.utils import timezone
@@ -142,6 +143,27 @@ def country_amounts(qs):
     return totals
 
 
+def map_points(qs, limit=None):
+    """The commitments of ``qs`` that have coordinates, as dicts for geo.markers(), in the active language
+    (falling back to English), in one query. ``limit`` defaults to what one map draws, plus one so the
+    map can say that more were left out."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from . import geo
+
+    suffix = (translation.get_language() or "en").replace("-", "_")
+    limit = limit or geo.MAX_POINTS + 1
+    local = [f"title_{suffix}", f"place_name_{suffix}"] if suffix != "en" else []
+    rows = (qs.filter(latitude__isnull=False, longitude__isnull=False).order_by("announced_on", "pk")
+            .values("reference", "title_en", "place_name_en", "latitude", "longitude", *local)[:limit])
+    prefix = reverse("announcements:commitment_detail", kwargs={"reference": "REF"}).rsplit("REF", 1)
+    return [{"reference": row["reference"], "label": row[f"title_{suffix}"] or row["title_en"],
+             "place": row[f"place_name_{suffix}"] or row["place_name_en"] or "",
+             "latitude": row["latitude"], "longitude": row["longitude"],
+             "url": f"{prefix[0]}{row['reference']}{prefix[1]}"} for row in rows]
+
+
 def country_counts(qs):
     """{country code: number of commitments} of a queryset of commitments, in one query.
 
@@ -189,6 +211,90 @@ def dashboard_figures(summit, today=None):
         "on_time_share": (reports["on_time"] / reports["total"]) if reports["total"] else None,
         "by_target": pledged_by_target(qs),
     }
+
+
+# --- Reporting rate and money over time (the dashboard) ---------------------------------------------------
+
+def _due_and_reported(today):
+    """(due, reported) conditions: a commitment still expected to report is *due* a report once a reporting
+    cycle has passed since it was announced or published (the later); it has *reported* when a report was
+    published within the last cycle (so a commitment whose next report is late counts as not reported).
+
+    Plain comparisons of the stored columns (no date function per row: SQLite computes those in Python)."""
+    cutoff = today - dt.timedelta(days=REPORT_INTERVAL_DAYS)
+    next_day = timezone.make_aware(dt.datetime.combine(cutoff + dt.timedelta(days=1), dt.time()))
+    due = Q(announced_on__lte=cutoff) & (Q(published_at__isnull=True) | Q(published_at__lt=next_day))
+    return due, due & Q(last_reported_on__gt=cutoff)
+
+
+def _rate_rows(rows, label):
+    result = []
+    for row in rows:
+        if not row["due"]:
+            continue
+        result.append({**row, "label": label(row), "rate": row["reported"] / row["due"]})
+    return result
+
+
+def reporting_rates(summit, today=None):
+    """The share of commitments due a report that reported, per summit (every public summit), per coalition and
+    per kind of lead organisation (this summit's commitments): three queries, whatever the number of commitments."""
+    from django.utils import translation
+
+    from core import formatting
+    from summits.choices import OrganisationKind
+    from summits.queries import public_summits
+
+    today = today or timezone.localdate()
+    due, reported = _due_and_reported(today)
+    counts = {"due": Count("pk", filter=due), "reported": Count("pk", filter=reported)}
+    suffix = (translation.get_language() or "en").replace("-", "_")
+    base = active_public()
+    by_summit = (base.filter(summit__in=public_summits().values("pk")).order_by()
+                 .values("summit__slug", "summit__title_en", f"summit__title_{suffix}", "summit__start_date")
+                 .annotate(**counts).order_by("-summit__start_date", "summit__slug"))
+    mine = base.filter(summit=summit).order_by()
+    by_coalition = (mine.values("coalition__slug", "coalition__name_en", f"coalition__name_{suffix}")
+                    .annotate(**counts).order_by())
+    by_kind = dict((row["lead_organisation__kind"], row) for row in
+                   mine.values("lead_organisation__kind").annotate(**counts).order_by())
+    from django.utils.translation import gettext as _
+
+    return {
+        "by_summit": _rate_rows(by_summit, lambda r: r[f"summit__title_{suffix}"] or r["summit__title_en"]),
+        # coalitions by name in the reader's language, commitments outside any coalition last
+        "by_coalition": sorted(_rate_rows(by_coalition, lambda r: (r[f"coalition__name_{suffix}"]
+                                                                   or r["coalition__name_en"])
+                                          if r["coalition__slug"] else _("Not in a coalition")),
+                               key=lambda r: (r["coalition__slug"] is None, formatting.sort_key(r["label"]))),
+        "by_org_kind": _rate_rows([by_kind[value] for value, _label in OrganisationKind.choices if value in by_kind],
+                                  lambda r: OrganisationKind(r["lead_organisation__kind"]).label),
+    }
+
+
+def money_by_year(summit):
+    """Per year: US$ pledged by the commitments announced that year and US$ reported as disbursed that year
+    (the rise of the cumulative amount a published report gives over the commitment's previous published
+    report, dated at the end of the report's period). Re-announcements count at their first announcement only,
+    for both. Two queries."""
+    from django.db.models.functions import ExtractYear
+
+    qs = public().filter(summit=summit).filter(FIRST_ANNOUNCEMENT)
+    pledged = dict(qs.filter(amount_usd__isnull=False).order_by().annotate(year=ExtractYear("announced_on"))
+                   .values_list("year").annotate(total=Sum("amount_usd")))
+    # One row per published report with an amount, in order: each one's rise over the commitment's previous
+    # one is summed here (a correlated subquery per report was slower on large registries).
+    rows = (published_reports().filter(disbursed_usd__isnull=False, commitment__in=qs.values("pk")).order_by(
+        "commitment_id", "period_end", "pk").values_list("commitment_id", "period_end", "disbursed_usd"))
+    disbursed, previous = Counter(), {}
+    for commitment_id, period_end, amount in rows:
+        rise = amount - previous.get(commitment_id, Decimal("0"))
+        previous[commitment_id] = amount
+        if rise > 0:
+            disbursed[period_end.year] += rise
+    years = sorted(set(pledged) | set(disbursed))
+    return [{"year": year, "label": str(year), "pledged": pledged.get(year) or Decimal("0"),
+             "disbursed": disbursed.get(year) or Decimal("0")} for year in years]
 
 
 # --- The public list: filters and facets ------------------------------------------------------------

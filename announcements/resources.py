@@ -104,7 +104,7 @@ class CommitmentResource(PlenaryResource):
         fields = [
             "reference", "summit", *translated_columns("title", "summary"), "lead_organisation", "kind", "status",
             "coalition", "themes", "countries", "amount", "currency", "new_money", "announced_on", "start_date",
-            "end_date", "contact_name", "contact_email", "contact_language", "review_state",
+            "end_date", "latitude", "longitude", "area_hectares", *translated_columns("place_name"), "contact_name", "contact_email", "contact_language", "review_state",
         ]
         export_order = fields
         import_id_fields = ["reference"]

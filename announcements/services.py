@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import formatting
 from core.permissions import can, team_members
 from core.signing import make_token, read_token
 from summits.models import Organisation
@@ -47,6 +48,21 @@ def smart_warnings(commitment, deliverables=None):
     if not commitment.end_date:
         warnings.append(_("The commitment has no end date."))
     return warnings
+
+
+def location_errors(latitude, longitude):
+    """What is wrong with a commitment's point ({field: message}): both coordinates or neither, the latitude
+    within -90..90 and the longitude within -180..180 (WGS 84 decimal degrees)."""
+    errors = {}
+    if latitude is not None and not -90 <= latitude <= 90:
+        errors["latitude"] = _("The latitude must be between -90 and 90 degrees.")
+    if longitude is not None and not -180 <= longitude <= 180:
+        errors["longitude"] = _("The longitude must be between -180 and 180 degrees.")
+    if latitude is None and longitude is not None:
+        errors["latitude"] = _("Give the latitude too, or neither coordinate.")
+    elif longitude is None and latitude is not None:
+        errors["longitude"] = _("Give the longitude too, or neither coordinate.")
+    return errors
 
 
 def _similar(a, b):
@@ -152,12 +168,85 @@ def suggested_targets(themes):
 
 # --- Re-announcements across summits --------------------------------------------------------------
 
+def title_tokens(text):
+    """The words of a title, normalised for comparison: case and accents folded, punctuation dropped; in
+    Chinese (no spaces between words) the pairs of consecutive characters."""
+    import re
+    import unicodedata
+
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", (text or "").casefold())
+                     if not unicodedata.combining(ch))
+    tokens = set()
+    for word in re.findall(r"\w+", folded):
+        cjk = [ch for ch in word if "\u3400" <= ch <= "\u9fff"]
+        if len(cjk) > 1:
+            tokens.update(a + b for a, b in zip(cjk, cjk[1:]))
+        elif cjk:
+            tokens.add(cjk[0])
+        else:
+            tokens.add(word)
+    return tokens
+
+
+def title_similarity(a, b):
+    """Share of the words two titles have in common (Jaccard index of their normalised tokens), 0 to 1."""
+    first, second = title_tokens(a), title_tokens(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
+
+
+NEAR_IDENTICAL_TITLE = 0.8  # across summits, whoever leads: flagged on the title alone
+SHARED_ORGANISATION_TITLE = 0.5  # with an organisation in common: a looser likeness of the titles suffices
+
+
+def _best_title_similarity(commitment, other_titles):
+    titles = [getattr(commitment, f"title_{s}") for s in LANG_SUFFIXES if getattr(commitment, f"title_{s}", "")]
+    return max([title_similarity(a, b) for a in titles for b in other_titles if b] + [0.0])
+
+
 def reannouncement_candidates(commitment):
-    """Published commitments of *other* summits, announced no later, that this one may repeat: the same
-    lead with a similar title (in any language) or the same amount (see find_duplicates)."""
-    return [other for other in find_duplicates(commitment)
-            if other.summit_id != commitment.summit_id and other.announced_on <= commitment.announced_on
-            and other.review_state == ReviewState.PUBLISHED and other.pk != commitment.reannouncement_of_id]
+    """Published commitments of *other* summits, announced no later, that this one may repeat, each with
+    ``reannouncement_reasons`` (translated) for the reviewer:
+
+    - the same lead with a similar title (in any language) or the same amount (see find_duplicates);
+    - another lead, but an organisation in common (this lead or a partner is the other's lead or partner)
+      and a title at least half the same words, or the same amount;
+    - whoever leads, a near-identical title (at least 80 % of the words in common, in some language).
+
+    Reads the titles of earlier published commitments of other summits once (one query) to compare them."""
+    from django.db.models import Q
+
+    base = Commitment.objects.filter(review_state=ReviewState.PUBLISHED, announced_on__lte=commitment.announced_on
+                                     ).exclude(summit_id=commitment.summit_id).exclude(pk=commitment.pk)
+    if commitment.reannouncement_of_id:
+        base = base.exclude(pk=commitment.reannouncement_of_id)
+    reasons = {}
+    for other in find_duplicates(commitment):
+        if other.summit_id != commitment.summit_id and other.announced_on <= commitment.announced_on \
+                and other.review_state == ReviewState.PUBLISHED and other.pk != commitment.reannouncement_of_id:
+            reasons.setdefault(other.pk, []).append(_("Same lead organisation"))
+    title_fields = [f"title_{s}" for s in LANG_SUFFIXES]
+    partner_ids = set(commitment.partners.values_list("organisation_id", flat=True)) if commitment.pk else set()
+    mine = partner_ids | {commitment.lead_organisation_id}
+    if commitment.lead_organisation_id:
+        shared = (base.exclude(lead_organisation_id=commitment.lead_organisation_id)
+                  .filter(Q(lead_organisation_id__in=partner_ids) | Q(partners__organisation_id__in=mine))
+                  .distinct().values_list("pk", "amount", "currency", *title_fields))
+        for pk, amount, currency, *titles in shared:
+            same_amount = commitment.amount is not None and amount == commitment.amount and currency == commitment.currency
+            if same_amount or _best_title_similarity(commitment, titles) >= SHARED_ORGANISATION_TITLE:
+                reasons.setdefault(pk, []).append(_("An organisation in common (lead or partner)"))
+    for pk, *titles in base.exclude(pk__in=list(reasons)).values_list("pk", *title_fields).order_by():
+        similarity = _best_title_similarity(commitment, titles)
+        if similarity >= NEAR_IDENTICAL_TITLE:
+            reasons.setdefault(pk, []).append(_("Near-identical title (%(percent)s of the words in common)") % {
+                "percent": formatting.percent(round(100 * similarity))})
+    found = list(Commitment.objects.filter(pk__in=list(reasons)).select_related("summit", "lead_organisation")
+                 .order_by("announced_on", "pk"))
+    for other in found:
+        other.reannouncement_reasons = reasons[other.pk]
+    return found
 
 
 @transaction.atomic
@@ -256,6 +345,11 @@ def snapshot(commitment):
     for field in ("title", "summary"):
         for suffix in LANG_SUFFIXES:
             data[f"{field}_{suffix}"] = getattr(commitment, f"{field}_{suffix}") or ""
+    # The place only when it has one: versions kept before places existed stay equal to today's snapshot.
+    place = {f"place_name_{suffix}": getattr(commitment, f"place_name_{suffix}") or "" for suffix in LANG_SUFFIXES}
+    place.update({field: str(getattr(commitment, field)) if getattr(commitment, field) is not None else ""
+                  for field in ("latitude", "longitude", "area_hectares")})
+    data.update({key: value for key, value in place.items() if value})
     data.update({
         "kind": commitment.kind,
         "status": commitment.status,
@@ -299,8 +393,8 @@ def record_version(commitment, user=None):
         return None
     changes = []
     if last is not None:
-        for key, new in data.items():
-            old = last.data.get(key, "")
+        for key in [*data, *(key for key in last.data if key not in data)]:  # a place removed is a change too
+            new, old = data.get(key, ""), last.data.get(key, "")
             if old != new:
                 changes.append({"field": key, "old": _as_text(old), "new": _as_text(new)})
     version = CommitmentVersion.objects.create(

@@ -13,7 +13,7 @@ class CoalitionTR(TranslationOptions):
 
 @register(Commitment)
 class CommitmentTR(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "place_name")
     required_languages = ("en",)
 
 

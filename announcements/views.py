@@ -94,7 +94,9 @@ def commitment_list(request):
     counts = queries.facet_counts(values)
     facets = _facets(values, counts)
     filters = {k: v for k, v in values.items() if k != "sort"}
-    world = geo.world_map(counts["country"], caption=_("Where these commitments apply (number of commitments per country)"))
+    world = geo.world_map(counts["country"], caption=_("Where these commitments apply (number of commitments per country)"),
+                          points=queries.map_points(queries.filtered(values, needs_light=False))
+                          if page.number == 1 else [])
     return render(request, "announcements/commitment_list.html", {
         "form": form, "page_obj": page, "facets": facets, "values": values, "world": world,
         "target_error": form.target_error(),
@@ -235,7 +237,8 @@ def commitment_detail(request, reference):
     indicators = [(d, chart) for d in commitment.deliverables.all() if d.has_indicator
                   for chart in [indicator_chart(d, start, rtl)] if chart]
     return render(request, "announcements/commitment_detail.html", {
-        "commitment": commitment, "reports": list(commitment.reports.all()), "versions": versions,
+        "commitment": commitment,
+        "coordinates": geo.coordinates(commitment.latitude, commitment.longitude) if commitment.has_point else "", "reports": list(commitment.reports.all()), "versions": versions,
         "indicators": indicators,
         "json_ld": json_ld(request, commitment), "light": Light(commitment.light),
         "next_due": commitment.next_report_due(), "embed_code": sharing.embed_code(request, commitment),
@@ -299,8 +302,28 @@ def dashboard(request, summit_slug):
     light_colours = {"green": "#1b6e3a", "amber": "#b07400", "red": "#b00020"}
     status = [{"value": v, "label": label, "count": n} for v, label, n in figures["by_status"]]
     lights = [{"value": v, "label": label, "count": n, "colour": light_colours[v]} for v, label, n in figures["by_light"]]
+    from core import charts
+
+    from core import formatting
+
+    rates = queries.reporting_rates(summit)
+    rate_sections = []
+    for key, heading, column in (("by_summit", _("Per summit"), _("Summit")),
+                                 ("by_coalition", _("Per coalition (this summit)"), _("Coalition")),
+                                 ("by_org_kind", _("Per kind of lead organisation (this summit)"),
+                                  _("Organisation kind"))):
+        rows = [{**row, "percent": round(100 * row["rate"])} for row in rates[key]]
+        chart = charts.fill_bars([{**row, "label": f"{row['label']} · {formatting.percent(row['percent'])}"}
+                                  for row in rows], "reported", "due", rtl=rtl,
+                                 over_colour="#1b6e3a")
+        rate_sections.append({"key": key, "heading": heading, "column": column, "rows": rows, "chart": chart})
+    years = queries.money_by_year(summit)
+    millions = [{"label": row["label"], "pledged": round(float(row["pledged"]) / 1e6, 1),
+                 "disbursed": round(float(row["disbursed"]) / 1e6, 1)} for row in years]
     return render(request, "announcements/dashboard.html", {
-        "summit": summit, "figures": figures,
+        "summit": summit, "figures": figures, "rate_sections": rate_sections,
+        "years": years, "year_chart": charts.bars(millions, [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")],
+                                                 rtl=rtl),
         "money_chart": _chart(themes, [("pledged", "#1b6e3a"), ("disbursed", "#7fb08f")], rtl),
         "status_chart": _chart(status, [("count", "#2d5e8a")], rtl),
         "light_chart": _chart(lights, [("count", None)], rtl),
@@ -310,7 +333,8 @@ def dashboard(request, summit_slug):
         "chart_width": CHART_WIDTH, "rtl": rtl,
         "on_time_percent": round(100 * figures["on_time_share"]) if figures["on_time_share"] is not None else None,
         "count_map": geo.world_map(queries.country_counts(published),
-                                   caption=_("Commitments per country where they apply")),
+                                   caption=_("Commitments per country where they apply"),
+                                   points=queries.map_points(published)),
         "amount_map": geo.world_map(queries.country_amounts(published), unit="amount",
                                     caption=_("US$ pledged per country (a commitment naming several countries is "
                                               "shared equally between them)")),

@@ -82,6 +82,9 @@ class CommitmentViewSet(ScopedViewSet):
             ], heading=_("Money")),
             FieldRowPanel([FieldPanel("announced_on"), FieldPanel("start_date"), FieldPanel("end_date")]),
             MultiFieldPanel([
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude"), FieldPanel("area_hectares")]),
+            ], heading=_("Where on the ground (optional)")),
+            MultiFieldPanel([
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email"),
                                FieldPanel("contact_language")]),
             ], heading=_("Lead contact (never published)")),
@@ -94,7 +97,7 @@ class CommitmentViewSet(ScopedViewSet):
                 *[FieldPanel(f"unit_{s}") for s in LANG_SUFFIXES],
             ]),
         ],
-        ["title", "summary"],
+        ["title", "summary", "place_name"],
         base_form_class=CommitmentAdminForm,
     )
 

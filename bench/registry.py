@@ -72,11 +72,23 @@ def populate(n):
                 amount_usd=amount, disbursed_usd=(amount or 0) * Decimal("0.3"), announced_on=announced,
                 last_reported_on=reported, review_state=ReviewState.PUBLISHED,
                 published_at=django.utils.timezone.now(),
+                latitude=Decimal(rng.randint(-5500, 7000)) / 100 if i % 4 == 0 else None,  # a point on every 4th
+                longitude=Decimal(rng.randint(-17000, 17000)) / 100 if i % 4 == 0 else None,
             ))
         created = Commitment.objects.bulk_create(rows, batch_size=1000)
         CommitmentCountry.objects.bulk_create(
             [CommitmentCountry(commitment_id=c.pk, country=code) for c in created
              for code in rng.sample(countries, rng.randint(1, 3))], batch_size=2000)
+        # two published progress reports with cumulative disbursed amounts on the commitments that reported
+        from announcements.choices import ReportState
+        from announcements.models import ProgressReport
+
+        ProgressReport.objects.bulk_create(
+            [ProgressReport(commitment_id=c.pk, period_start=c.announced_on + dt.timedelta(days=365 * k),
+                            period_end=c.announced_on + dt.timedelta(days=365 * k + 364), narrative_en="Bench report",
+                            narrative="Bench report", state=ReportState.PUBLISHED, disbursed_usd=(c.amount or 0) * k / 4,
+                            published_at=django.utils.timezone.now())
+             for c in created if c.last_reported_on for k in (1, 2)], batch_size=2000)
         through = Commitment.themes.through
         through.objects.bulk_create(
             [through(commitment_id=c.pk, theme_id=themes[c.pk % len(themes)].pk) for c in created], batch_size=2000)

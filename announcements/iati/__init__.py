@@ -13,6 +13,8 @@ One ``<iati-activity>`` per published commitment. The mapping:
   A re-announcement (the same commitment announced again at a later summit) carries no budget nor
   pledge: its money is in the first announcement's activity, so it is not counted twice.
 - recipient-country: the commitment's countries, percentages split evenly (summing to 100).
+- location: the commitment's point, if it has one (WGS 84, ``<pos>latitude longitude</pos>``, exactness
+  "approximate"), its place name in every language and its area in hectares.
 - sector: the SDG goals and targets of the commitment's alignment (IATI sector vocabulary 7, "SDG Goal",
   code "14"; vocabulary 8, "SDG Target", code "14.5" or "14.a"), percentages summing to 100 per vocabulary;
   tag: the same SDG goals and targets (tag vocabulary 2, "SDG Goal", and 3, "SDG Target": the way IATI
@@ -56,6 +58,7 @@ SECTOR_SDG_GOAL, SECTOR_SDG_TARGET, TAG_REPORTING_ORG = "7", "8", "99"
 TAG_SDG = {"sdg_goal": "2", "sdg_target": "3"}
 GBF_URI = "https://www.cbd.int/gbf/targets/"
 TRANSACTION_OUTGOING_PLEDGE, TRANSACTION_DISBURSEMENT = "12", "3"
+POINT_SRS = "http://www.opengis.net/def/crs/EPSG/0/4326"
 
 
 def reporting_org():
@@ -221,6 +224,23 @@ def _url_template():
     return settings.SITE_URL.rstrip("/") + reverse("announcements:commitment_detail", kwargs={"reference": _REF})
 
 
+def _location(activity, commitment):
+    """The commitment's point (WGS 84, "latitude longitude" as GML wants), place name and area, if it has them."""
+    if not commitment.has_point and not commitment.place_name_en:
+        return
+    location = ET.SubElement(activity, "location", {"ref": f"{commitment.reference}-1"})
+    ET.SubElement(location, "location-reach", {"code": "1"})  # the activity happens there
+    if commitment.place_name_en:
+        _narratives(ET.SubElement(location, "name"), commitment, "place_name", commitment.place_name_en)
+    if commitment.area_hectares is not None:
+        _plain_narrative(ET.SubElement(location, "description"),
+                         f"Area covered: {_amount(commitment.area_hectares)} hectares")
+    if commitment.has_point:
+        point = ET.SubElement(location, "point", {"srsName": POINT_SRS})
+        ET.SubElement(point, "pos").text = f"{commitment.latitude.normalize():f} {commitment.longitude.normalize():f}"
+        ET.SubElement(location, "exactness", {"code": "2"})  # approximate: a point that stands for the place
+
+
 def activity_element(commitment, today=None, url_template=None):
     today = today or timezone.localdate()
     ref, org_type, name = reporting_org()
@@ -247,6 +267,7 @@ def activity_element(commitment, today=None, url_template=None):
     countries = [row.__dict__["country"] for row in commitment.country_rows.all()]
     for code, share in zip(countries, _percentages(len(countries))):
         ET.SubElement(activity, "recipient-country", {"code": code, "percentage": share})
+    _location(activity, commitment)
 
     alignments = _alignments(commitment)
     for vocabulary, kind in ((SECTOR_SDG_GOAL, "sdg_goal"), (SECTOR_SDG_TARGET, "sdg_target")):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('announcements', '0008_deliverable_unit_languages'),
+        ('announcements', '0009_commitment_location'),
     ]
 
     operations = [

@@ -33,6 +33,8 @@ def known(summit):
         summary_en="Land restoration across the Sahel.", lead_organisation=lead,
         amount=Decimal("2500000.00"), currency="EUR", announced_on=dt.date(2021, 1, 11),
         start_date=dt.date(2021, 2, 1), end_date=dt.date(2025, 12, 31),
+        latitude=Decimal("15.35"), longitude=Decimal("-13.5"), area_hectares=Decimal("500000"),
+        place_name_en="Ferlo, Senegal", place_name_fr="Ferlo, Sénégal",
     )
     commitment.countries = ["SN", "ML", "NE"]
     commitment.save()
@@ -147,3 +149,24 @@ def test_file_is_kept_until_the_registry_changes(client, summit, known):
     newer = PublishedCommitmentFactory(summit=summit, title="Published afterwards")
     _response, root = _get(client)
     assert len(root) == 2 and _activity(root, newer) is not None
+
+
+def test_known_commitment_location(client, schema, known):
+    _response, root = _get(client)
+    assert schema.validate(root), schema.error_log
+    location = _activity(root, known).find("location")
+    point = location.find("point")
+    assert point.get("srsName") == "http://www.opengis.net/def/crs/EPSG/0/4326"
+    assert point.findtext("pos") == "15.35 -13.5"  # latitude first, as GML's EPSG:4326 axis order says
+    assert {n.get(XML_LANG): n.text for n in location.findall("name/narrative")} == {
+        "en": "Ferlo, Senegal", "fr": "Ferlo, Sénégal"}
+    assert location.findtext("description/narrative") == "Area covered: 500000.00 hectares"
+    # after the recipient countries and before the sectors, where the schema's sequence wants it
+    tags = [child.tag for child in _activity(root, known)]
+    assert tags.index("recipient-country") < tags.index("location") < tags.index("document-link")
+
+
+def test_commitment_without_location_has_no_location_element(client, summit):
+    bare = PublishedCommitmentFactory(summit=summit, title="Nowhere in particular")
+    _response, root = _get(client)
+    assert _activity(root, bare).find("location") is None

@@ -106,3 +106,29 @@ def test_an_indicator_unit_reads_in_the_visitors_language(client, hectares, code
     assert cell.get_text() == unit
     # Not translated (Spanish): the English unit, marked as English for screen readers; otherwise unmarked.
     assert cell.get("lang") == ("en" if code == "es" else None)
+
+
+def test_detail_page_shows_how_far_each_deliverable_is(client, summit):
+    import datetime as dt
+    from decimal import Decimal
+
+    from bs4 import BeautifulSoup
+
+    from announcements.choices import DeliverableStatus, ReportState
+    from announcements.models import DeliverableUpdate
+
+    from .factories import DeliverableFactory, ProgressReportFactory, PublishedCommitmentFactory
+
+    commitment = PublishedCommitmentFactory(summit=summit)
+    hectares = DeliverableFactory(commitment=commitment, unit="hectares", baseline=Decimal("1000"),
+                                  target=Decimal("5000"), status=DeliverableStatus.IN_PROGRESS, sort_order=0)
+    done = DeliverableFactory(commitment=commitment, status=DeliverableStatus.ACHIEVED, sort_order=1)
+    DeliverableFactory(commitment=commitment, status=DeliverableStatus.PLANNED, sort_order=2)
+    for end, value, state in ((dt.date(2031, 1, 31), Decimal("2000"), ReportState.PUBLISHED),
+                              (dt.date(2032, 1, 31), Decimal("4000"), ReportState.SUBMITTED)):  # not public yet
+        report = ProgressReportFactory(commitment=commitment, period_start=end - dt.timedelta(days=300),
+                                       period_end=end, state=state)
+        DeliverableUpdate.objects.create(report=report, deliverable=hectares, status=hectares.status, value=value)
+    page = BeautifulSoup(client.get(f"/en/commitments/{commitment.reference}/").content, "html.parser")
+    assert [td["data-percent"] for td in page.select("td[data-percent]")] == ["25", "100", ""]
+    assert done.pk

@@ -145,7 +145,8 @@ def test_dashboard_page_has_svg_charts_with_text_equivalents(client, summit):
     theme = ThemeFactory(summit=summit, title="Oceans")
     PublishedCommitmentFactory(summit=summit, amount=100, currency="USD").themes.add(theme)
     body = client.get(f"/en/commitments/dashboard/{summit.slug}/").content.decode()
-    assert body.count('role="img"') == 3
+    # theme money, pledged and disbursed per year, status, follow-up (no reporting rate: nothing is due yet)
+    assert body.count('role="img"') == 4
     assert '<th scope="row"><a href="/en/commitments/?summit=one-planet-biodiversity&amp;theme=' in body
     assert 'id="total-pledged">100<' in body
 
@@ -153,12 +154,28 @@ def test_dashboard_page_has_svg_charts_with_text_equivalents(client, summit):
 # --- constant query counts --------------------------------------------------------------------------
 
 def make_many(summit, n):
+    """n published commitments with themes, coalitions, points (every third) and published progress reports
+    with disbursed amounts (every other), so every figure of the dashboard has rows to count."""
+    import datetime as dt
+
+    from announcements.choices import ReportState
+
+    from .factories import CoalitionFactory, ProgressReportFactory
+
     themes = [ThemeFactory(summit=summit) for _ in range(3)]
-    orgs = [OrganisationFactory() for _ in range(5)]
+    orgs = [OrganisationFactory(kind=kind) for kind in ("ngo", "government", "business", "foundation", "academia")]
+    coalitions = [CoalitionFactory(), CoalitionFactory(), None]
     for i in range(n):
         c = PublishedCommitmentFactory(summit=summit, lead_organisation=orgs[i % 5], countries=["FR", "SN"][: i % 2 + 1],
-                                       amount=100 * i, currency="USD")
+                                       amount=100 * i, currency="USD", coalition=coalitions[i % 3],
+                                       latitude=(i % 80) if i % 3 == 0 else None,
+                                       longitude=(i % 170) if i % 3 == 0 else None)
         c.themes.add(themes[i % 3])
+        if i % 2:
+            for year in (2022, 2023):
+                ProgressReportFactory(commitment=c, period_start=dt.date(year - 1, 2, 1),
+                                      period_end=dt.date(year, 1, 31), state=ReportState.PUBLISHED,
+                                      disbursed=10 * i * (year - 2021), disbursed_usd=10 * i * (year - 2021))
 
 
 def count_queries(client, url):
@@ -197,7 +214,9 @@ def test_list_page_query_budget(client, summit, django_assert_max_num_queries):
 
 def test_dashboard_query_budget(client, summit, django_assert_max_num_queries):
     make_many(summit, 30)
-    with django_assert_max_num_queries(14):
+    # 14 before, + the points of the map, the reporting rate per summit, coalition and organisation kind, and
+    # pledged and disbursed per year (two).
+    with django_assert_max_num_queries(20):
         client.get(f"/en/commitments/dashboard/{summit.slug}/")
 
 

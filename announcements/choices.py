@@ -58,6 +58,11 @@ class Light(models.TextChoices):
     GREEN = "green", _("Reported in the last 12 months")
     AMBER = "amber", _("Last report 12 to 24 months ago")
     RED = "red", _("Inactive: no report for more than 24 months")
+    # Completed, closed or withdrawn: no more reports are expected, so no light of follow-up.
+    ENDED = "ended", _("Follow-up ended (completed, closed or withdrawn)")
+
+
+ENDED_LIFECYCLES = ("completed", "closed", "withdrawn")
 
 
 class ReminderStage(models.TextChoices):

@@ -24,7 +24,8 @@ from summits.choices import LANGUAGE_CODES, language_choices
 from summits.models import Organisation, Session, Summit, Theme
 
 from .choices import (
-    ActivityStatus, CommitmentKind, DeliverableStatus, Framework, FrameworkLevel, Lifecycle, Light, PartnerRole,
+    ENDED_LIFECYCLES, ActivityStatus, CommitmentKind, DeliverableStatus, Framework, FrameworkLevel, Lifecycle, Light,
+    PartnerRole,
     ReminderStage, ReportState, ReviewState, Verification,
 )
 
@@ -157,6 +158,7 @@ class CommitmentQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.with_reference_date().annotate(
             light=Case(
+                When(lifecycle__in=ENDED_LIFECYCLES, then=Value(Light.ENDED.value)),
                 When(ref_date__gte=today - dt.timedelta(days=GREEN_DAYS), then=Value(Light.GREEN.value)),
                 When(ref_date__gte=today - dt.timedelta(days=AMBER_DAYS), then=Value(Light.AMBER.value)),
                 default=Value(Light.RED.value),
@@ -361,6 +363,8 @@ class Commitment(ClusterableModel):
 
     def light(self, today=None):
         today = today or timezone.localdate()
+        if self.lifecycle in ENDED_LIFECYCLES:
+            return Light.ENDED
         age = (today - self.reference_date).days
         if age <= GREEN_DAYS:
             return Light.GREEN

@@ -183,3 +183,17 @@ def test_publishing_marks_the_commitment_reviewed(summit, reviewer):
     services.review(commitment, "approve", reviewer)
     services.review(commitment, "publish", reviewer)
     assert Commitment.objects.get(pk=commitment.pk).verification == Verification.REVIEWED
+
+
+@pytest.mark.parametrize("lifecycle", [Lifecycle.COMPLETED, Lifecycle.CLOSED, Lifecycle.WITHDRAWN])
+def test_an_ended_commitment_shows_no_follow_up_light(client, summit, lifecycle):
+    """Completed, closed or withdrawn: no more reports are expected, so it is neither listed as inactive
+    nor shown with a red light years later."""
+    old = PublishedCommitmentFactory(summit=summit, announced_on=dt.date(2019, 1, 1), lifecycle=lifecycle)
+    open_one = PublishedCommitmentFactory(summit=summit, announced_on=dt.date(2019, 1, 1))
+    assert old.light() == "ended" and open_one.light() == "red"
+    assert set(Commitment.objects.with_light().filter(light="red")) == {open_one}
+    page = client.get("/en/commitments/", {"light": "red"}).content.decode()
+    assert open_one.reference in page and old.reference not in page
+    detail = client.get(old.get_absolute_url()).content.decode()
+    assert "light-ended" in detail and "light-red" not in detail

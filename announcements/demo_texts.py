@@ -4,6 +4,7 @@
 # The units of the demo's indicators, in (fr, es, ar, zh-hans, ru).
 UNITS = {
     "hectares": ("hectares", "hectáreas", "هكتار", "公顷", "гектаров"),
+    "%": ("%", "%", "%", "%", "%"),
     "networks": ("réseaux", "redes", "شبكات", "个网络", "сетей"),
     "partnerships": ("partenariats", "alianzas", "شراكات", "个伙伴关系", "партнёрств"),
     "people trained": ("personnes formées", "personas capacitadas", "أشخاص مدرَّبون", "名受训人员", "обученных человек"),

@@ -299,7 +299,7 @@ def dashboard(request, summit_slug):
         "pk": r["themes__pk"], "title": r["themes__title"], "label": r["themes__title"], "colour": r["themes__colour"], "count": r["count"],
         "pledged": r["pledged"] or 0, "disbursed": r["disbursed"] or 0,
     } for r in figures["by_theme"]]
-    light_colours = {"green": "#1b6e3a", "amber": "#b07400", "red": "#b00020"}
+    light_colours = {"green": "#1b6e3a", "amber": "#b07400", "red": "#b00020", "ended": "#6b6b6b"}
     status = [{"value": v, "label": label, "count": n} for v, label, n in figures["by_status"]]
     lights = [{"value": v, "label": label, "count": n, "colour": light_colours[v]} for v, label, n in figures["by_light"]]
     from core import charts

@@ -17,6 +17,13 @@ PROPER_NAMES = {
 # English: (French, Spanish, Arabic, Chinese, Russian)
 TEXTS = {
     # --- organisations (official names in the UN languages where they exist) ----------------------
+    "Taskforce on Nature-related Financial Disclosures": (
+        "Groupe de travail sur la publication d’informations financières relatives à la nature",
+        "Grupo de Trabajo sobre Divulgaciones Financieras relacionadas con la Naturaleza",
+        "فرقة العمل المعنية بالإفصاحات المالية المتعلقة بالطبيعة", "自然相关财务信息披露工作组",
+        "Рабочая группа по раскрытию финансовой информации, связанной с природой"),
+    "Casamance Mangrove Network": ("Réseau des mangroves de Casamance", "Red de Manglares de Casamance",
+                                   "شبكة مانغروف كازامانس", "卡萨芒斯红树林网络", "Сеть мангровых лесов Казаманса"),
     "Government of France": ("Gouvernement de la République française", "Gobierno de Francia", "حكومة فرنسا",
                              "法国政府", "Правительство Франции"),
     "Government of Costa Rica": ("Gouvernement du Costa Rica", "Gobierno de Costa Rica", "حكومة كوستاريكا",

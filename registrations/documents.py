@@ -892,9 +892,13 @@ def render_batch_chunk(summit, kind: str, ids: list[int], *, order: str = "categ
     if kind == "letters":
         return render_letters([letter_data_for(r) for r in registrations], language=language)
     badges = [badge_data_for(r) for r in registrations]
+    # One document per chunk: the chunk is already the unit of progress, and each extra document
+    # costs its own style sheets and font subsets.
     if kind == "badge_sheets":
-        return render_badge_sheets(badges, badge_format, order=order, language=language)
-    return render_badges(badges, badge_format, language=language)
+        per_sheet = FORMATS[badge_format].per_sheet
+        return render_badge_sheets(badges, badge_format, order=order, language=language,
+                                   sheets_per_chunk=max(1, -(-len(badges) // per_sheet)))
+    return render_badges(badges, badge_format, language=language, chunk_size=max(1, len(badges)))
 
 
 def merge_pdfs(parts: list[bytes]) -> bytes:

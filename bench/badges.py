@@ -10,6 +10,11 @@
    to a file beforehand (so templates and QR codes cost the baseline nothing).
 3. Seconds for the English, Chinese and Arabic programme booklets of a generated summit with many
    sessions (in a throw-away in-memory database).
+4. With ``--workers 1,2``: the wall time of one N-badge batch through the real job path
+   (``documents.start_batch`` -> core.run_job -> chunk tasks -> merge, PLENARY_PDF_CHUNK_SIZE per chunk)
+   with 1, then 2, real Celery workers (``celery -A config worker -c 1`` each, like two machines) on
+   PostgreSQL (BENCH_PG, database BENCH_DB, default plenary_bench_badges, dropped and made again) and
+   Redis (BENCH_REDIS, default redis://127.0.0.1:6379/11), and the ratio 2 workers / 1 worker.
 """
 
 import argparse
@@ -25,6 +30,21 @@ sys.path.insert(0, str(ROOT))
 WORK = Path(tempfile.mkdtemp(prefix="plenary-bench-"))
 os.environ["MEDIA_ROOT"] = str(WORK / "media")
 os.environ["DATABASE_URL"] = "sqlite:///" + str(WORK / "bench.sqlite3")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+BENCH_DB = os.environ.get("BENCH_DB", "plenary_bench_badges")
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/11")
+WORKERS_MODE = any(arg == "--workers" or arg.startswith("--workers=") for arg in sys.argv)
+if WORKERS_MODE:  # worker processes need a database and a broker they share with this one
+    os.environ.update({
+        "DATABASE_URL": f"{PG}/{BENCH_DB}", "CELERY_BROKER_URL": REDIS, "CELERY_RESULT_BACKEND": REDIS,
+        "DEBUG": "0", "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789", "STATIC_MANIFEST": "0",
+        "DATABASE_CONN_MAX_AGE": "0",
+    })
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as _conn:
+        _conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+        _conn.execute(f"CREATE DATABASE {BENCH_DB}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
@@ -218,14 +238,139 @@ def bench_booklets(sessions: int):
               + ("" if language == "en" else f"  ({seconds / results['en']:.2f}x English)"))
 
 
+def make_batch_summit(count: int, slug: str):
+    """A summit with ``count`` approved registrations, each with its own photo file (bulk-created)."""
+    import datetime as dt
+
+    from registrations.models import Registration, RegistrationCategory
+    from summits.models import Summit
+
+    summit = Summit.objects.create(title="One Planet Summit for Biodiversity", slug=slug,
+                                   start_date=dt.date(2030, 1, 11), end_date=dt.date(2030, 1, 12), city="Paris",
+                                   country="FR", status="open", languages=["en", "fr"])
+    categories = [RegistrationCategory.objects.create(summit=summit, name=name, slug=name.lower(), badge_colour=colour,
+                                                      sort_order=i)
+                  for i, (name, colour) in enumerate(CATEGORIES)]
+    photos = make_photos(count)
+    media = WORK / "media"
+    Registration.objects.bulk_create([
+        Registration(summit=summit, category=categories[i % len(categories)], reference=f"{slug.upper()}-{i:06d}",
+                     status="approved", given_name=GIVEN[i % len(GIVEN)], family_name=FAMILY[(i * 7) % len(FAMILY)],
+                     email=f"p{i}@{slug}.example.org", organisation_name=ORGS[i % len(ORGS)], nationality="FR",
+                     preferred_language="en", consent_privacy=True,
+                     photo=str(Path(photos[i]).relative_to(media)))
+        for i in range(count)
+    ], batch_size=500)
+    return summit
+
+
+def start_workers(count: int, tag: str) -> list:
+    import subprocess
+
+    env = dict(os.environ, PYTHONUNBUFFERED="1", LOG_LEVEL="INFO")
+    procs = []
+    for n in range(count):
+        log = WORK / f"worker-{tag}-{n}.log"
+        procs.append((subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "-c", "1", "-l", "INFO", "-n",
+             f"bench{tag}{n}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT, start_new_session=True), log))
+    deadline = time.monotonic() + 60
+    for proc, log in procs:
+        while " ready." not in log.read_text(errors="replace"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"worker did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.2)
+    return procs
+
+
+def stop_workers(procs):
+    import signal
+
+    for proc, _log in procs:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+    for proc, _log in procs:
+        try:
+            proc.wait(30)
+        except Exception:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(5)
+
+
+def run_batch(summit, user) -> tuple[float, object]:
+    from core.models import Job
+    from registrations import documents
+
+    started = time.perf_counter()
+    job = documents.start_batch(summit=summit, user=user, kind="badges", order="family_name")
+    while True:
+        job.refresh_from_db()
+        if job.is_finished:
+            return time.perf_counter() - started, job
+        if time.perf_counter() - started > 1800:
+            raise SystemExit(f"batch not finished after 30 min: {job.state} {job.done}/{job.total}")
+        time.sleep(0.1)
+
+
+def bench_workers(count: int, worker_counts: list[int]):
+    import io
+    import subprocess
+
+    from django.contrib.auth import get_user_model
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+    from pypdf import PdfReader
+
+    from registrations import documents
+
+    call_command("migrate", verbosity=0, interactive=False)
+    user = get_user_model().objects.create_superuser("bench", "bench@example.org", "x")
+    summit = make_batch_summit(count, "batch")
+    warm = make_batch_summit(4 * max(worker_counts), "warm")
+    chunk = documents.chunk_size_setting()
+    plan = documents.batch_plan(summit, "badges", "family_name")
+    print(f"badge batch through the job path: {count} badges (ID-1, photos, QR codes), {len(plan)} chunks of "
+          f"<= {chunk} (PLENARY_PDF_CHUNK_SIZE), PostgreSQL {BENCH_DB}, Redis {REDIS}")
+    times = {}
+    for workers in worker_counts:
+        subprocess.run([sys.executable, "-m", "celery", "-A", "config", "purge", "-f"], cwd=ROOT, env=os.environ,
+                       capture_output=True)
+        procs = start_workers(workers, str(workers))
+        try:
+            run_batch(warm, user)  # warm-up: fonts, imports, connections in every worker process
+            seconds, job = run_batch(summit, user)
+        finally:
+            stop_workers(procs)
+        if job.state != "succeeded":
+            raise SystemExit(f"batch {job.state}: {job.error}")
+        with default_storage.open(job.result_file.name, "rb") as handle:
+            pdf = handle.read()
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        times[workers] = seconds
+        print(f"  {workers} worker{'s' if workers > 1 else ' '} (-c 1 each)          : {seconds:7.2f} s  {pages} pages  "
+              f"{len(pdf) / 1e6:.1f} MB  ({seconds / count * 1000:.0f} ms/badge)")
+    if 1 in times:
+        for workers, seconds in times.items():
+            if workers != 1:
+                print(f"  ratio {workers} workers / 1 worker       : {seconds / times[1]:.2f}x  (target <= 0.6x)")
+    print(f"  load average (uptime)          : {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} "
+          f"{os.getloadavg()[2]:.2f} on {os.cpu_count()} CPUs")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--badges", type=int, default=1000)
     parser.add_argument("--sessions", type=int, default=150)
     parser.add_argument("--skip-booklets", action="store_true")
+    parser.add_argument("--workers", help="e.g. 1,2: also time a batch through the job path with this many "
+                                          "Celery workers (PostgreSQL + Redis, see the docstring)")
     args = parser.parse_args()
     print(f"WeasyPrint {__import__('weasyprint').__version__}, Python {sys.version.split()[0]}, work dir {WORK}")
+    print(f"load average before (uptime)  : {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     bench_badges(args.badges)
+    if args.workers:
+        bench_workers(args.badges, [int(n) for n in args.workers.split(",") if n.strip()])
     if not args.skip_booklets:
         bench_booklets(args.sessions)
 

@@ -14,6 +14,9 @@ Guarantees:
   every few seconds while the job runs, so a job whose worker died is noticed by :func:`reap` (celery
   beat) within ``PLENARY_JOB_STALE_SECONDS``: queued again while it has attempts left, else marked failed.
 - A job is claimed atomically (queued → running), so a message delivered twice runs it once.
+- A job may hand its work to other tasks (chunks of a PDF batch rendered by several workers): its
+  function returns :data:`DEFERRED`, the job stays running, the tasks keep its heartbeat with
+  :func:`keep_alive` and the last one ends it with :func:`complete` or :func:`fail`.
 - Who may see, download, retry or cancel a job is decided by :func:`can_access`: its owner, or a team
   member allowed the kind's action on the job's summit.
 """
@@ -48,6 +51,11 @@ def heartbeat_seconds() -> float:
 def stale_after() -> dt.timedelta:
     """A running job silent this long lost its worker (PLENARY_JOB_STALE_SECONDS, default 30)."""
     return dt.timedelta(seconds=float(getattr(settings, "PLENARY_JOB_STALE_SECONDS", 30)))
+
+
+DEFERRED = object()  # returned by a kind's function: other tasks carry on and end the job (complete/fail)
+
+
 class JobCancelled(Exception):
     """The job's owner asked to stop it."""
 
@@ -206,7 +214,10 @@ def run(job_id: int) -> str:
         ctx.heartbeat_writes = True
         heartbeat.start()
     try:
-        result = kind.run(ctx) or {}
+        result = kind.run(ctx)
+        if result is DEFERRED:  # the job's tasks end it; its state may already be final (eager mode)
+            return Job.objects.filter(pk=job.pk).values_list("state", flat=True).first() or job.state
+        result = result or {}
     except JobCancelled:
         _finish(job, S.CANCELLED, error="")
     except Exception as exc:
@@ -220,6 +231,46 @@ def run(job_id: int) -> str:
         if heartbeat:
             heartbeat.stopped.set()
     return job.state
+
+
+class keep_alive:
+    """``with keep_alive(job_id):`` writes the job's heartbeat while a task works for a deferred job."""
+
+    def __init__(self, job_id: int):
+        self.thread = _Heartbeat(job_id) if not _in_memory_sqlite() else None
+
+    def __enter__(self):
+        if self.thread:
+            Job.objects.filter(pk=self.thread.job_id, state=S.RUNNING).update(heartbeat_at=timezone.now())
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self.thread:
+            self.thread.stopped.set()
+        return False
+
+
+def complete(job_id: int, *, attempt: int, result: dict) -> bool:
+    """End a deferred job as succeeded, if it is still running this attempt; False if not."""
+    job = Job.objects.filter(pk=job_id, state=S.RUNNING, attempts=attempt).first()
+    if job is None:
+        return False
+    job.result = result
+    _finish(job, S.SUCCEEDED)
+    return True
+
+
+def fail(job_id: int, *, attempt: int | None = None, error: str, cancelled: bool = False) -> bool:
+    """End a deferred job as failed (or cancelled), if it is still running (this attempt, when given)."""
+    jobs = Job.objects.filter(pk=job_id, state=S.RUNNING)
+    if attempt is not None:
+        jobs = jobs.filter(attempts=attempt)
+    job = jobs.first()
+    if job is None:
+        return False
+    _finish(job, S.CANCELLED if cancelled else S.FAILED, error="" if cancelled else str(error)[:2000])
+    return True
 
 
 def _in_memory_sqlite() -> bool:

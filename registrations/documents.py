@@ -817,16 +817,237 @@ def mark_issued(registration_ids, kind: str) -> int:
         **{field: timezone.now()})
 
 
-def run_batch_job(ctx) -> dict:
-    """The job's body: render the batch with progress, keep the PDF as the job's file."""
-    from django.utils.text import slugify
-
+def run_batch_job(ctx):
+    """The job's body: plan the batch in chunks and hand them to the workers (see below)."""
     summit = ctx.job.summit
     params = ctx.params
-    pdf, total = render_summit_batch(summit, params["kind"], order=params.get("order", "category"),
-                                     language=params.get("language", "en"), progress=ctx.progress)
-    filename = f"{slugify(summit.slug)}-{params['kind'].replace('_', '-')}.pdf"
-    ctx.save_file(filename, pdf)
-    logger.info("pdf batch done job=%s kind=%s summit=%s documents=%d bytes=%d", ctx.job.uuid, params["kind"],
-                summit.pk, total, len(pdf))
-    return {"documents": total, "size": len(pdf)}
+    kind, order = params["kind"], params.get("order", "category")
+    language = params.get("language", "en")
+    plan = batch_plan(summit, kind, order)
+    total = sum(len(chunk) for chunk in plan)
+    ctx.progress(0, total, force=True)
+    if not plan:  # nobody to print: the empty document, here and now
+        pdf, _count = render_summit_batch(summit, kind, order=order, language=language)
+        ctx.save_file(batch_filename(summit, kind), pdf)
+        return {"documents": 0, "size": len(pdf), "chunks": 0}
+    dispatch_chunks(ctx.job, plan)
+    from core import jobs
+
+    return jobs.DEFERRED
+
+
+# --- Batches in chunks, rendered in parallel by the workers -------------------------------------
+# The job (core.jobs) sorts the batch once and splits it into chunks of registration ids; each chunk
+# is a Celery task (``registrations.render_batch_chunk``) that renders its pages and stores them as a
+# private file of the job (jobs/<uuid>/chunks/); a chord runs ``registrations.merge_batch_chunks``
+# when every chunk is done: the chunks' pages, in order, become the job's one download (pypdf) and
+# the chunk files are deleted. A chunk that raises is retried (CHUNK_RETRIES times) and then fails the
+# job with its error; a worker killed mid-chunk stops the job's heartbeat, and the reaper runs the job
+# again, which reuses the chunks already stored (a chunk's file name holds a digest of its ids).
+CHUNK_RETRIES = 2
+
+
+def chunk_size_setting() -> int:
+    """Documents per chunk at most (PLENARY_PDF_CHUNK_SIZE, default BADGES_PER_CHUNK)."""
+    import os
+
+    value = getattr(settings, "PLENARY_PDF_CHUNK_SIZE", None) or os.environ.get("PLENARY_PDF_CHUNK_SIZE")
+    return max(1, int(value or BADGES_PER_CHUNK))
+
+
+def batch_filename(summit, kind: str) -> str:
+    from django.utils.text import slugify
+
+    return f"{slugify(summit.slug)}-{kind.replace('_', '-')}.pdf"
+
+
+def batch_plan(summit, kind: str, order: str = "category", chunk_size: int | None = None) -> list[list[int]]:
+    """The batch's registration ids in print order, in chunks: the same order as render_summit_batch.
+
+    Chunks have about PROGRESS_STEPS of them (never more than ``chunk_size`` documents); badge sheets'
+    chunks hold whole sheets, so every sheet and its crop marks are the single-process ones.
+    """
+    if kind not in BATCH_KINDS or order not in SORT_KEYS:
+        raise ValueError("unknown batch kind or order")
+    registrations = list(batch_registrations(summit, kind))
+    if kind == "letters":  # letters are sorted by family name (as render_summit_batch does)
+        keyed = [(r.pk, SORT_KEYS["family_name"](r)) for r in registrations]
+        ordered = [pk for pk, _key in sorted(keyed, key=lambda item: item[1])]
+    else:
+        pairs = [(r.pk, badge_data_for(r)) for r in registrations]
+        key = SORT_KEYS[order]
+        ordered = [pk for pk, _badge in sorted(pairs, key=lambda item: key(item[1]))]
+    size = min(chunk_size or chunk_size_setting(), _adaptive(len(ordered), chunk_size or chunk_size_setting()))
+    if kind == "badge_sheets":
+        per_sheet = FORMATS[summit_badge_format(summit)].per_sheet
+        size = -(-size // per_sheet) * per_sheet
+    return _chunks(ordered, size)
+
+
+def render_batch_chunk(summit, kind: str, ids: list[int], *, order: str = "category", language: str = "en") -> bytes:
+    """One chunk's pages: the documents of these registrations, in this order."""
+    by_pk = {r.pk: r for r in batch_registrations(summit, kind).filter(pk__in=ids)}
+    registrations = [by_pk[pk] for pk in ids if pk in by_pk]  # one withdrawn meanwhile is left out
+    badge_format = summit_badge_format(summit)
+    if kind == "letters":
+        return render_letters([letter_data_for(r) for r in registrations], language=language)
+    badges = [badge_data_for(r) for r in registrations]
+    # One document per chunk: the chunk is already the unit of progress, and each extra document
+    # costs its own style sheets and font subsets.
+    if kind == "badge_sheets":
+        per_sheet = FORMATS[badge_format].per_sheet
+        return render_badge_sheets(badges, badge_format, order=order, language=language,
+                                   sheets_per_chunk=max(1, -(-len(badges) // per_sheet)))
+    return render_badges(badges, badge_format, language=language, chunk_size=max(1, len(badges)))
+
+
+def merge_pdfs(parts: list[bytes]) -> bytes:
+    """The pages of several PDFs, in order, as one (pypdf); the first part's metadata and language."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    if len(parts) == 1:
+        return parts[0]
+    writer = PdfWriter()
+    first = None
+    for part in parts:
+        part_reader = PdfReader(io.BytesIO(part))
+        first = first or part_reader
+        writer.append(part_reader)
+    if first.metadata:
+        writer.add_metadata({k: v for k, v in first.metadata.items() if isinstance(v, str)})
+    lang = first.trailer["/Root"].get("/Lang")
+    if lang is not None:
+        writer._root_object[NameObject("/Lang")] = lang
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _chunk_dir(job) -> str:
+    return f"jobs/{job.uuid.hex}/chunks"
+
+
+def chunk_name(job, index: int, ids: list[int]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:16]
+    return f"{_chunk_dir(job)}/{index:05d}-{digest}.pdf"
+
+
+def delete_chunks(job) -> int:
+    """Delete a job's chunk files (after the merge, or once the job failed)."""
+    from django.core.files.storage import default_storage
+
+    folder = _chunk_dir(job)
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError, OSError):
+        return 0
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
+    return len(files)
+
+
+def dispatch_chunks(job, plan: list[list[int]]):
+    """Queue one task per chunk and the merge after them all (a chord; inline in eager mode)."""
+    from celery import chord
+
+    from . import tasks
+
+    header = [tasks.render_batch_chunk.s(job.pk, job.attempts, index, len(plan), ids)
+              for index, ids in enumerate(plan)]
+    chord(header)(tasks.merge_batch_chunks.s(job.pk, job.attempts))
+    logger.info("pdf batch split job=%s chunks=%d documents=%d", job.uuid, len(plan), sum(map(len, plan)))
+
+
+class ChunkFailed(Exception):
+    """A chunk of a batch kept failing: the job fails with this message."""
+
+
+def run_chunk_task(task, job_id: int, attempt: int, index: int, count: int, ids: list[int]) -> dict | None:
+    """The body of the chunk task: render, store, count the chunk's documents as done."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.db.models import F
+    from django.db.models.functions import Least
+    from django.utils import timezone
+
+    from core import jobs
+    from core.models import Job
+
+    job = Job.objects.select_related("summit").filter(pk=job_id).first()
+    if job is None or job.state != Job.State.RUNNING or job.attempts != attempt:
+        return None  # finished, cancelled or run again since: nothing to do
+    if job.cancel_requested:
+        jobs.fail(job_id, error="", cancelled=True)
+        delete_chunks(job)
+        return None
+    name = chunk_name(job, index, ids)
+    tries = 0  # in eager mode (no broker) the retries run here, one after the other
+    while not default_storage.exists(name):  # else: stored by an earlier attempt of the same job
+        try:
+            with jobs.keep_alive(job_id):
+                pdf = render_batch_chunk(job.summit, job.params["kind"], ids, order=job.params.get("order", "category"),
+                                         language=job.params.get("language", "en"))
+                name = default_storage.save(name, ContentFile(pdf))
+            break
+        except Exception as exc:
+            retries = task.request.retries + tries
+            if retries < CHUNK_RETRIES:
+                logger.warning("pdf batch job=%s chunk %d/%d failed (%s: %s); retrying", job.uuid, index + 1, count,
+                               type(exc).__name__, exc)
+                if task.request.is_eager:
+                    tries += 1
+                    continue
+                raise task.retry(exc=exc, countdown=2 ** retries, max_retries=CHUNK_RETRIES) from exc
+            message = (f"Chunk {index + 1} of {count} ({len(ids)} documents) failed {CHUNK_RETRIES + 1} times: "
+                       f"{type(exc).__name__}: {exc}")
+            logger.error("pdf batch job=%s: %s", job.uuid, message)
+            if jobs.fail(job_id, attempt=attempt, error=message):
+                delete_chunks(job)
+            raise ChunkFailed(message) from exc
+    Job.objects.filter(pk=job_id, state=Job.State.RUNNING).update(
+        done=Least(F("done") + len(ids), F("total")), heartbeat_at=timezone.now())
+    return {"name": name, "ids": ids}
+
+
+def run_merge_task(chunks: list[dict | None], job_id: int, attempt: int) -> str:
+    """The chord's body: every chunk is stored; merge them in order into the job's file."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from core import jobs
+    from core.models import Job
+
+    job = Job.objects.select_related("summit").filter(pk=job_id).first()
+    if job is None:
+        return "gone"
+    if job.state != Job.State.RUNNING or job.attempts != attempt or any(chunk is None for chunk in chunks):
+        if job.is_finished:
+            delete_chunks(job)
+        return "skipped"
+    names = [chunk["name"] for chunk in chunks]
+    registration_ids = [pk for chunk in chunks for pk in chunk["ids"]]
+    with jobs.keep_alive(job_id):
+        parts = []
+        for name in names:
+            with default_storage.open(name, "rb") as handle:
+                parts.append(handle.read())
+        pdf = merge_pdfs(parts)
+        kind = job.params["kind"]
+        filename = batch_filename(job.summit, kind)
+        job.result_file.save(filename, ContentFile(pdf), save=False)
+        Job.objects.filter(pk=job.pk).update(result_file=job.result_file.name, result_name=filename)
+    if not jobs.complete(job_id, attempt=attempt, result={"documents": len(registration_ids), "size": len(pdf),
+                                                          "chunks": len(names)}):
+        return "skipped"  # cancelled or run again meanwhile
+    mark_issued(registration_ids, kind)
+    for name in names:
+        default_storage.delete(name)
+    delete_chunks(job)
+    logger.info("pdf batch done job=%s kind=%s summit=%s chunks=%d bytes=%d", job.uuid, kind, job.summit_id,
+                len(names), len(pdf))
+    return "merged"

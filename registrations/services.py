@@ -575,7 +575,7 @@ def check_in(summit, code, *, actor=None, now=None):
 
 # --- Retention ------------------------------------------------------------------------------
 
-PERSONAL_TEXT_FIELDS = ("honorific", "given_name", "family_name", "email", "organisation_name", "position", "phone",
+PERSONAL_TEXT_FIELDS = ("honorific", "given_name", "family_name", "name_order", "email", "organisation_name", "position", "phone",
                         "nationality", "accessibility_needs", "dietary_needs", "passport_number", "status_reason")
 # Every field that says something about the person, with the value it is erased to. What is kept (category,
 # status, language, check-in and printing times, consent) counts people without naming anyone.

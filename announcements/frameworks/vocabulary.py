@@ -257,20 +257,29 @@ def sync(using="default"):
     after most migrates and every test flush). Returns the number of entries."""
     from ..models import FrameworkTarget
 
-    existing = {t.code: t for t in FrameworkTarget.objects.using(using).all()}
-    count = 0
-    for code, framework, level, number, labels, order, parent in rows():
+    manager = FrameworkTarget.objects.using(using)
+    existing = {t.code: t for t in manager.all()}
+    entries = list(rows())
+    # After a flush (every transactional test) the table is empty: create it in one statement.
+    missing = [FrameworkTarget(code=code, label=labels["en"], framework=framework, level=level, number=number,
+                               sort_order=order, **{f"label_{lang}": text for lang, text in labels.items()})
+               for code, framework, level, number, labels, order, _parent in entries if code not in existing]
+    if missing:
+        manager.bulk_create(missing)
+        existing = {t.code: t for t in manager.all()}
+    changed_targets, changed_fields = [], set()
+    for code, framework, level, number, labels, order, parent in entries:
         values = {"framework": framework, "level": level, "number": number, "sort_order": order,
                   "parent_id": existing[parent].pk if parent else None,
                   **{f"label_{lang}": text for lang, text in labels.items()}}
-        target = existing.get(code)
-        if target is None:
-            existing[code] = FrameworkTarget.objects.using(using).create(code=code, label=labels["en"], **values)
-        else:
-            changed = [field for field, value in values.items() if getattr(target, field) != value]
-            if changed:
-                for field in changed:
-                    setattr(target, field, values[field])
-                target.save(using=using, update_fields=changed)
-        count += 1
+        target = existing[code]
+        changed = [field for field, value in values.items() if getattr(target, field) != value]
+        if changed:
+            for field in changed:
+                setattr(target, field, values[field])
+            changed_targets.append(target)
+            changed_fields.update(changed)
+    if changed_targets:
+        manager.bulk_update(changed_targets, sorted(changed_fields))
+    count = len(entries)
     return count

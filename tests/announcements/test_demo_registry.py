@@ -40,7 +40,7 @@ def test_demo_registry_loads_twice_to_the_same_data(demo):
     assert Evidence.objects.filter(file__gt="").count() == 1
 
 
-def test_demo_has_every_lifecycle_stage_and_verification_level(demo):
+def check_demo_has_every_lifecycle_stage_and_verification_level():
     stages = set(Commitment.objects.values_list("lifecycle", flat=True))
     assert stages == {value for value, _label in Lifecycle.choices}
     levels = set(Commitment.objects.values_list("verification", flat=True))
@@ -51,7 +51,7 @@ def test_demo_has_every_lifecycle_stage_and_verification_level(demo):
     assert Commitment.objects.get(reference="MTL26-OSS").summit.slug == "montreal-science-cooperation-2026"
 
 
-def test_completed_demo_commitments_carry_confirmed_evidence_a_link_and_a_file(demo):
+def check_completed_demo_commitments_carry_confirmed_evidence_a_link_and_a_file():
     tnfd = Commitment.objects.get(reference="OPS21-TNFD")
     legacy = Commitment.objects.get(reference="OPS21-LEGACY")
     assert (tnfd.lifecycle, tnfd.percent_complete) == (Lifecycle.COMPLETED, 100)
@@ -61,13 +61,13 @@ def test_completed_demo_commitments_carry_confirmed_evidence_a_link_and_a_file(d
     assert b"evidence of completion" in file_evidence.file.read()
 
 
-def test_demo_indicators_have_values_over_time(demo):
+def check_demo_indicators_have_values_over_time():
     values = list(DeliverableUpdate.objects.filter(deliverable__commitment__reference="OPS21-GGW")
                   .order_by("report__period_end").values_list("report__period_end", "value"))
     assert values == [(dt.date(2021, 11, 30), Decimal("4300000.00")), (dt.date(2024, 12, 31), Decimal("5200000.00"))]
 
 
-def test_demo_texts_and_places_exist_in_six_languages(demo):
+def check_demo_texts_and_places_exist_in_six_languages():
     for commitment in Commitment.objects.all():
         for code in LANGS:
             assert getattr(commitment, f"title_{code}"), (commitment.reference, code)
@@ -83,13 +83,25 @@ def test_demo_texts_and_places_exist_in_six_languages(demo):
     assert Commitment.objects.filter(latitude__isnull=False).count() >= 3
 
 
-@pytest.mark.parametrize("lang, withdrawn, lapsed", [
+FACETS = [
     ("fr", "Retiré", "Caduc : aucun rapport pendant deux cycles de suivi"),
     ("ar", "مسحوب", "منقضٍ: لا تقرير خلال دورتي إبلاغ"),
-])
-def test_registry_facets_and_map_show_the_demo_in_the_readers_language(client, demo, lang, withdrawn, lapsed):
+]
+
+
+def check_registry_facets_and_map_show_the_demo_in_the_readers_language(client, lang, withdrawn, lapsed):
     page = BeautifulSoup(client.get(f"/{lang}/commitments/").content, "html.parser")
     text = page.get_text(" ")
     assert withdrawn in text and lapsed in text
     assert len(page.select("figure.world-map svg circle")) == Commitment.objects.filter(
         latitude__isnull=False, review_state="published").count()
+
+
+def test_the_demo_registry_in_every_state_and_six_languages(client, demo):
+    """One demo load for the read-only checks (a load takes tens of seconds)."""
+    check_demo_has_every_lifecycle_stage_and_verification_level()
+    check_completed_demo_commitments_carry_confirmed_evidence_a_link_and_a_file()
+    check_demo_indicators_have_values_over_time()
+    check_demo_texts_and_places_exist_in_six_languages()
+    for lang, withdrawn, lapsed in FACETS:
+        check_registry_facets_and_map_show_the_demo_in_the_readers_language(client, lang, withdrawn, lapsed)

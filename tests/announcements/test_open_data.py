@@ -136,7 +136,7 @@ def test_dashboard_figures_computed_in_the_database(summit, reviewer):
     assert figures["totals"]["disbursed"] == Decimal("200.00")
     theme_row = figures["by_theme"][0]
     assert (theme_row["themes__title"], theme_row["pledged"], theme_row["disbursed"]) == ("Land", 1500, 200)
-    assert dict((v, n) for v, _l, n in figures["by_light"]) == {"green": 1, "amber": 0, "red": 1}
+    assert dict((v, n) for v, _l, n in figures["by_light"]) == {"green": 1, "amber": 0, "red": 1, "ended": 0}
     assert dict((v, n) for v, _l, n in figures["by_status"])["closed"] == 1
     assert figures["reports"] == {"total": 1, "on_time": 1}
 

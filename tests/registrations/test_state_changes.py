@@ -102,7 +102,7 @@ def test_a_waitlisted_registration_may_move_into_a_full_category_and_stays_waiti
 
 # Every field of a registration, and whether erasure clears it. A new field fails this test until it is
 # listed here (and, if it is about the person, cleared by services.ERASED).
-PERSONAL = {"honorific", "given_name", "family_name", "email", "organisation", "organisation_name", "position",
+PERSONAL = {"honorific", "given_name", "family_name", "name_order", "email", "organisation", "organisation_name", "position",
             "nationality", "phone", "accessibility_needs", "dietary_needs", "photo", "needs_letter",
             "passport_number", "passport_expiry", "date_of_birth", "list_publicly", "accepts_updates",
             "status_reason", "invitation"}

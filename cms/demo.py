@@ -261,14 +261,26 @@ def ensure_locales():
     return locales
 
 
+def _without_block_ids(data):
+    if isinstance(data, list):
+        return [_without_block_ids(item) for item in data]
+    if isinstance(data, dict):
+        block = "type" in data and "value" in data
+        return {key: _without_block_ids(item) for key, item in data.items() if not (block and key == "id")}
+    return data
+
+
 def publish(page, **fields):
     """Set fields on a page and publish it if anything changed (keeps reruns from piling up revisions)."""
     changed = not page.live
     for name, value in fields.items():
         current = getattr(page, name)
         if name in ("body", "practical"):
-            current = json.dumps(list(current.raw_data)) if current is not None else None
-            if current != value:
+            # Stored blocks carry ids the demo's source does not: compare without them (else every
+            # reload republished every page — a third of a demo load).
+            current = json.dumps(_without_block_ids(list(current.raw_data))) if current is not None else None
+            wanted = json.dumps(_without_block_ids(json.loads(value))) if isinstance(value, str) else value
+            if current != wanted:
                 changed = True
                 setattr(page, name, value)
         elif current != value:

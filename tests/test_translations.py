@@ -47,3 +47,17 @@ def test_there_is_one_catalogue_per_language_and_no_app_catalogues():
     root = LOCALE.parent
     assert sorted(p.name for p in LOCALE.iterdir() if p.is_dir()) == ["ar", "en", "es", "fr", "ru", "zh_Hans"]
     assert sorted(str(p.relative_to(root)) for p in root.glob("*/locale")) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ar", "zh_Hans", "ru"])
+def test_catalogue_passes_msgfmt_check(lang):
+    """GNU msgfmt --check: every plural form keeps the placeholders its msgid_plural uses."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext's msgfmt is not installed")
+    po = Path(__file__).resolve().parent.parent / "locale" / lang / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
